@@ -1,0 +1,343 @@
+"""The validated framework as typed, read-only objects: what rendering and worksheets use.
+
+Built only from data that passed every check, so nothing here needs to defend against
+missing fields or unknown references.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from itertools import pairwise
+from types import MappingProxyType
+from typing import Any, Literal
+
+Orientation = Literal["activity", "outcome"]
+
+
+@dataclass(frozen=True)
+class Meta:
+    name: str
+    organisation: str
+    version: str
+    description: str
+    site_url: str
+    license: str
+
+
+@dataclass(frozen=True)
+class ProficiencyStep:
+    id: str
+    name: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Track:
+    id: str
+    name: str
+    summary: str
+    order: int
+    branches_from: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    name: str
+    summary: str
+    covers: tuple[str, ...]
+    order: int
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What one level says about one dimension."""
+
+    dimension: str
+    statements: tuple[str, ...]
+    proficiency: str | None = None
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    code: str
+    title: str
+    track: str
+    order: int
+    summary: str
+    scope: str
+    cells: Mapping[str, Cell]
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return f"{self.code} {self.title}"
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    text: str
+    standard: str
+    above: bool  # above the line (what good looks like) or below it
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Standard:
+    id: str
+    name: str
+    question: str
+    scenario: str
+    order: int
+    above_the_line: tuple[Statement, ...]
+    below_the_line: tuple[Statement, ...]
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        return self.above_the_line + self.below_the_line
+
+
+@dataclass(frozen=True)
+class Example:
+    id: str
+    title: str
+    expectation: str
+    orientation: Orientation
+    levels: tuple[str, ...]
+    dimensions: tuple[str, ...]
+    tracks: tuple[str, ...]  # as written, or every track whose ladder has one of its levels
+    key_steps: tuple[str, ...]
+    why: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Inherited:
+    """A level's cell for a dimension, and the level it really comes from when left out."""
+
+    cell: Cell | None
+    source: Level | None  # None when the level writes the cell itself
+
+
+@dataclass(frozen=True)
+class Framework:
+    meta: Meta
+    proficiency_scale: tuple[ProficiencyStep, ...]
+    tracks: tuple[Track, ...]
+    dimensions: tuple[Dimension, ...]
+    levels: tuple[Level, ...]
+    standards: tuple[Standard, ...]
+    examples: tuple[Example, ...]
+    vague_phrases: tuple[str, ...] = ()
+    _ladders: Mapping[str, tuple[Level, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _by_id: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    _previous: Mapping[str, Level] = field(default_factory=dict, repr=False, compare=False)
+    _next: Mapping[str, tuple[Level, ...]] = field(default_factory=dict, repr=False, compare=False)
+
+    # Lookups -----------------------------------------------------------------
+
+    def get(self, ident: str) -> Any:
+        """The item with this id or former id, whatever its kind; KeyError if none."""
+        return self._by_id[ident]
+
+    def track(self, ident: str) -> Track:
+        return _typed(self.get(ident), Track, ident)
+
+    def level(self, ident: str) -> Level:
+        return _typed(self.get(ident), Level, ident)
+
+    def dimension(self, ident: str) -> Dimension:
+        return _typed(self.get(ident), Dimension, ident)
+
+    def standard(self, ident: str) -> Standard:
+        return _typed(self.get(ident), Standard, ident)
+
+    def statement(self, ident: str) -> Statement:
+        return _typed(self.get(ident), Statement, ident)
+
+    def example(self, ident: str) -> Example:
+        return _typed(self.get(ident), Example, ident)
+
+    def proficiency(self, ident: str) -> ProficiencyStep:
+        return next(step for step in self.proficiency_scale if step.id == ident)
+
+    def items(self) -> Iterator[Track | Dimension | Level | Standard | Statement | Example]:
+        """Every item that has an id (and so a URL), in reading order."""
+        yield from self.tracks
+        yield from self.dimensions
+        yield from self.levels
+        for standard in self.standards:
+            yield standard
+            yield from standard.statements
+        yield from self.examples
+
+    # The ladder ----------------------------------------------------------------
+
+    def ladder(self, track: str) -> tuple[Level, ...]:
+        """Every level a person on this track climbs, lowest first, shared levels included."""
+        return self._ladders[track]
+
+    def own_levels(self, track: str) -> tuple[Level, ...]:
+        return tuple(level for level in self.levels if level.track == track)
+
+    def tracks_of(self, level: Level) -> tuple[Track, ...]:
+        """The tracks whose ladder includes this level (a shared level is on several)."""
+        return tuple(track for track in self.tracks if level in self._ladders[track.id])
+
+    def previous_level(self, level: Level) -> Level | None:
+        return self._previous.get(level.id)
+
+    def next_levels(self, level: Level) -> tuple[Level, ...]:
+        """The levels that follow this one; more than one where tracks split."""
+        return self._next.get(level.id, ())
+
+    def cell(self, level: Level, dimension: str) -> Inherited:
+        """The level's statements for a dimension; a level that leaves it out keeps the one below."""
+        current: Level | None = level
+        while current is not None:
+            if dimension in current.cells:
+                return Inherited(current.cells[dimension], None if current is level else current)
+            current = self.previous_level(current)
+        return Inherited(None, None)
+
+    def examples_for(self, level: Level, track: str | None = None) -> tuple[Example, ...]:
+        return tuple(
+            example
+            for example in self.examples
+            if level.id in example.levels and (track is None or track in example.tracks)
+        )
+
+
+def _typed(item: Any, kind: type, ident: str) -> Any:
+    if not isinstance(item, kind):
+        raise KeyError(f"no {kind.__name__.lower()} '{ident}'")
+    return item
+
+
+# Building ----------------------------------------------------------------------
+
+
+def build(data: Mapping[str, Any]) -> Framework:
+    """A Framework from validated plain data: {"framework": {...}, "tracks": [...], ...}."""
+    top = data["framework"]
+    meta = Meta(**{name: top[name] for name in Meta.__dataclass_fields__})
+    scale = tuple(ProficiencyStep(**step) for step in top.get("proficiency_scale", ()))
+    tracks = _sorted(Track(**_with_aliases(item)) for item in data.get("tracks", ()))
+    dimensions = _sorted(
+        Dimension(**_with_aliases(item, covers=tuple(item["covers"]))) for item in data.get("dimensions", ())
+    )
+    track_rank = {track.id: position for position, track in enumerate(tracks)}
+    levels = tuple(
+        sorted(
+            (_level(item) for item in data.get("levels", ())),
+            key=lambda level: (level.order, track_rank[level.track], level.id),
+        )
+    )
+    standards = _sorted(_standard(item) for item in data.get("standards", ()))
+    ladders = _ladders(tracks, levels)
+    previous: dict[str, Level] = {}
+    following: dict[str, list[Level]] = {}
+    for ladder in ladders.values():
+        for lower, upper in pairwise(ladder):
+            if upper.id not in previous:
+                previous[upper.id] = lower
+                following.setdefault(lower.id, []).append(upper)
+    examples = tuple(
+        sorted((_example(item, ladders) for item in data.get("examples", ())), key=lambda example: example.id)
+    )
+    framework = Framework(
+        meta=meta,
+        proficiency_scale=scale,
+        tracks=tracks,
+        dimensions=dimensions,
+        levels=levels,
+        standards=standards,
+        examples=examples,
+        vague_phrases=tuple(top.get("lint", {}).get("vague_phrases", ())),
+        _ladders=MappingProxyType(ladders),
+        _previous=MappingProxyType(previous),
+        _next=MappingProxyType({ident: tuple(after) for ident, after in following.items()}),
+    )
+    by_id: dict[str, Any] = {}
+    for item in framework.items():
+        by_id[item.id] = item
+    for item in framework.items():
+        for alias in item.aliases:
+            by_id.setdefault(alias, item)
+    object.__setattr__(framework, "_by_id", MappingProxyType(by_id))
+    return framework
+
+
+def _sorted(items: Iterator[Any]) -> tuple[Any, ...]:
+    return tuple(sorted(items, key=lambda item: (item.order, item.id)))
+
+
+def _with_aliases(item: Mapping[str, Any], **overrides: Any) -> dict[str, Any]:
+    return {**item, "aliases": tuple(item.get("aliases", ())), **overrides}
+
+
+def _level(item: Mapping[str, Any]) -> Level:
+    cells = {
+        name: Cell(name, tuple(cell["statements"]), cell.get("proficiency"))
+        for name, cell in item["dimensions"].items()
+    }
+    fields = {name: value for name, value in item.items() if name != "dimensions"}
+    return Level(**_with_aliases(fields, cells=MappingProxyType(cells)))
+
+
+def _standard(item: Mapping[str, Any]) -> Standard:
+    def statements(side: str, above: bool) -> tuple[Statement, ...]:
+        return tuple(
+            Statement(entry["id"], entry["text"], item["id"], above, tuple(entry.get("aliases", ())))
+            for entry in item[side]
+        )
+
+    return Standard(
+        **_with_aliases(
+            item,
+            above_the_line=statements("above_the_line", True),
+            below_the_line=statements("below_the_line", False),
+        )
+    )
+
+
+def _example(item: Mapping[str, Any], ladders: Mapping[str, tuple[Level, ...]]) -> Example:
+    levels = tuple(item["levels"])
+    tracks = item.get("tracks") or [
+        track for track, ladder in ladders.items() if any(level.id in levels for level in ladder)
+    ]
+    return Example(
+        **_with_aliases(
+            item,
+            levels=levels,
+            dimensions=tuple(item["dimensions"]),
+            tracks=tuple(tracks),
+            key_steps=tuple(item["key_steps"]),
+        )
+    )
+
+
+def _ladders(tracks: tuple[Track, ...], levels: tuple[Level, ...]) -> dict[str, tuple[Level, ...]]:
+    by_id = {level.id: level for level in levels}
+    ladders: dict[str, tuple[Level, ...]] = {}
+
+    def ladder(track: Track) -> tuple[Level, ...]:
+        if track.id not in ladders:
+            own = tuple(sorted((level for level in levels if level.track == track.id), key=lambda lv: lv.order))
+            shared: tuple[Level, ...] = ()
+            if track.branches_from is not None:
+                branch = by_id[track.branches_from]
+                parent = ladder(next(t for t in tracks if t.id == branch.track))
+                shared = parent[: parent.index(branch) + 1]
+            ladders[track.id] = shared + own
+        return ladders[track.id]
+
+    for track in tracks:
+        ladder(track)
+    return ladders

@@ -1,0 +1,269 @@
+"""Cross-file checks: every id is unique, every reference names something that exists.
+
+Runs on documents that passed their schema, so fields have the right types here.
+Ids share one namespace across the whole framework because they become anchors and
+URLs: a statement id must never clash with a level id.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ladder.load import FRAMEWORK, Document
+from ladder.problems import Problem
+from ladder.yaml_source import Path as DataPath
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One id-bearing item and where its id is written."""
+
+    kind: str
+    ident: str
+    document: Document
+    path: DataPath  # to the item; its id is at path + ("id",)
+    aliases: tuple[str, ...]
+
+    @property
+    def where(self) -> str:
+        mark = self.document.yaml.mark((*self.path, "id"))
+        return f"{self.document.shown}:{mark.line}"
+
+
+def entries(documents: list[Document]) -> Iterator[Entry]:
+    """Every item with an id, including the statements inside standards."""
+    for document in documents:
+        data = document.data
+        if document.kind is FRAMEWORK or not isinstance(data, dict) or not isinstance(data.get("id"), str):
+            continue
+        yield Entry(document.kind.name, data["id"], document, (), _aliases(data))
+        if document.kind.name == "standard":
+            for side in ("above_the_line", "below_the_line"):
+                for index, statement in enumerate(_list(data.get(side))):
+                    if isinstance(statement, dict) and isinstance(statement.get("id"), str):
+                        yield Entry("statement", statement["id"], document, (side, index), _aliases(statement))
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _aliases(data: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(alias for alias in _list(data.get("aliases")) if isinstance(alias, str))
+
+
+class Index:
+    def __init__(self, documents: list[Document], unread: set[str]):
+        self.unread = unread
+        self.entries = list(entries(documents))
+        self.by_kind: dict[str, dict[str, Entry]] = defaultdict(dict)
+        self.alias_of: dict[str, Entry] = {}
+        self.framework: Any = next((d.data for d in documents if d.kind is FRAMEWORK), None)
+        for entry in self.entries:
+            self.by_kind[entry.kind].setdefault(entry.ident, entry)
+            for alias in entry.aliases:
+                self.alias_of.setdefault(alias, entry)
+
+    def ids(self, kind: str) -> dict[str, Entry]:
+        return self.by_kind.get(kind, {})
+
+
+def check(documents: list[Document], unread: set[str]) -> list[Problem]:
+    """Reference problems in every readable document, even one whose schema check failed:
+    each check looks only at fields that have the type it needs."""
+    index = Index(documents, unread)
+    problems = list(_unique_ids(index))
+    problems += _framework_has_content(documents, index)
+    for document in documents:
+        checker = _CHECKS.get(document.kind.name)
+        if checker is not None and isinstance(document.data, dict):
+            problems += checker(document, index)
+    problems += _branch_cycles(index)
+    problems += _level_orders(documents)
+    return problems
+
+
+def _text(data: Any, key: str) -> str | None:
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _texts(data: Any, key: str) -> Iterator[tuple[int, str]]:
+    for position, value in enumerate(_list(data.get(key) if isinstance(data, dict) else None)):
+        if isinstance(value, str):
+            yield position, value
+
+
+def _unique_ids(index: Index) -> Iterator[Problem]:
+    first: dict[str, Entry] = {}
+    for entry in index.entries:
+        earlier = first.setdefault(entry.ident, entry)
+        if earlier is not entry:
+            yield entry.document.problem(
+                (*entry.path, "id"),
+                f"id '{entry.ident}' is already used by the {earlier.kind} at {earlier.where}; "
+                "ids must be unique across the whole framework",
+                code="duplicate-id",
+            )
+    seen_alias: dict[str, Entry] = {}
+    for entry in index.entries:
+        for position, alias in enumerate(entry.aliases):
+            path = (*entry.path, "aliases", position)
+            if alias in first:
+                owner = first[alias]
+                yield entry.document.problem(
+                    path,
+                    f"alias '{alias}' is the id of the {owner.kind} at {owner.where}; an alias must be a "
+                    "former id that nothing uses any more",
+                    code="alias-collision",
+                )
+            elif seen_alias.setdefault(alias, entry) is not entry:
+                other = seen_alias[alias]
+                yield entry.document.problem(
+                    path,
+                    f"alias '{alias}' is also an alias of the {other.kind} at {other.where}",
+                    code="alias-collision",
+                )
+
+
+def _framework_has_content(documents: list[Document], index: Index) -> Iterator[Problem]:
+    top = next((document for document in documents if document.kind is FRAMEWORK), None)
+    if top is None:
+        return
+    for kind, folder in (("track", "tracks"), ("dimension", "dimensions"), ("level", "levels")):
+        if not index.ids(kind) and kind not in index.unread:
+            yield top.problem(
+                (), f"the framework has no {kind}s: add one file per {kind} to {folder}/", code="no-content"
+            )
+
+
+def _reference(
+    document: Document, path: DataPath, ident: str, kind: str, index: Index, *, at_key: bool = False
+) -> Iterator[Problem]:
+    known = index.ids(kind)
+    if ident in known or kind in index.unread:
+        return
+    moved = index.alias_of.get(ident)
+    if moved is not None and moved.kind == kind:
+        message = f"{kind} '{ident}' was renamed to '{moved.ident}': refer to it by its new id"
+    else:
+        close = difflib.get_close_matches(ident, list(known), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"known {kind}s: {', '.join(sorted(known)) or 'none'}"
+        message = f"unknown {kind} '{ident}' ({hint})"
+    yield document.problem(path, message, code="unknown-reference", at_key=at_key)
+
+
+def _level(document: Document, index: Index) -> Iterator[Problem]:
+    data = document.data
+    track = _text(data, "track")
+    if track is not None:
+        yield from _reference(document, ("track",), track, "track", index)
+    cells = data.get("dimensions")
+    for name, cell in cells.items() if isinstance(cells, dict) else ():
+        yield from _reference(document, ("dimensions", name), name, "dimension", index, at_key=True)
+        step = _text(cell, "proficiency")
+        if step is not None:
+            yield from _proficiency(document, ("dimensions", name, "proficiency"), step, index)
+
+
+def _level_orders(documents: list[Document]) -> Iterator[Problem]:
+    first: dict[tuple[str, int], Document] = {}
+    for document in documents:
+        data = document.data
+        track, order = _text(data, "track"), data.get("order") if isinstance(data, dict) else None
+        if document.kind.name != "level" or track is None or not isinstance(order, int):
+            continue
+        earlier = first.setdefault((track, order), document)
+        if earlier is not document:
+            yield document.problem(
+                ("order",),
+                f"level '{_text(earlier.data, 'id')}' ({earlier.shown}) has the same order {order} on track "
+                f"'{track}'; the levels of a track need different orders",
+                code="duplicate-order",
+            )
+
+
+def _proficiency(document: Document, path: DataPath, step: str, index: Index) -> Iterator[Problem]:
+    scale = _scale(index)
+    if "framework" in index.unread:
+        return
+    if scale is None:
+        yield document.problem(
+            path, "framework.yaml has no proficiency_scale, so no proficiency can be given", code="unknown-reference"
+        )
+    elif step not in scale:
+        yield document.problem(
+            path, f"unknown proficiency '{step}' (the scale is: {', '.join(scale)})", code="unknown-reference"
+        )
+
+
+def _scale(index: Index) -> list[str] | None:
+    top = index.framework
+    steps = top.get("proficiency_scale") if isinstance(top, dict) else None
+    if not isinstance(steps, list):
+        return None
+    return [step["id"] for step in steps if isinstance(step, dict) and isinstance(step.get("id"), str)]
+
+
+def _track(document: Document, index: Index) -> Iterator[Problem]:
+    data = document.data
+    branch = _text(data, "branches_from")
+    if branch is None:
+        return
+    yield from _reference(document, ("branches_from",), branch, "level", index)
+    parent = index.ids("level").get(branch)
+    if parent is None:
+        return
+    if _text(parent.document.data, "track") == data.get("id"):
+        yield document.problem(
+            ("branches_from",),
+            f"level '{branch}' is on this track; a track branches from a level of another track",
+            code="bad-branch",
+        )
+        return
+    orders = [
+        entry.document.data["order"]
+        for entry in index.ids("level").values()
+        if _text(entry.document.data, "track") == data.get("id") and isinstance(entry.document.data.get("order"), int)
+    ]
+    branch_order = parent.document.data.get("order")
+    if orders and isinstance(branch_order, int) and min(orders) <= branch_order:
+        yield document.problem(
+            ("branches_from",),
+            f"level '{branch}' has order {branch_order}, but this track's first level has order {min(orders)}; "
+            "the track's own levels must come after the level it branches from",
+            code="bad-branch",
+        )
+
+
+def _branch_cycles(index: Index) -> Iterator[Problem]:
+    parent_track: dict[str, str] = {}
+    for ident, entry in index.ids("track").items():
+        branch = _text(entry.document.data, "branches_from")
+        level = index.ids("level").get(branch) if branch is not None else None
+        track = _text(level.document.data, "track") if level is not None else None
+        if track is not None:
+            parent_track[ident] = track
+    for start, entry in index.ids("track").items():
+        seen, current = [start], parent_track.get(start)
+        while current is not None and current not in seen:
+            seen.append(current)
+            current = parent_track.get(current)
+        if current == start:
+            chain = " -> ".join([*seen, start])
+            yield entry.document.problem(
+                ("branches_from",), f"tracks branch from each other in a circle: {chain}", code="bad-branch"
+            )
+
+
+def _example(document: Document, index: Index) -> Iterator[Problem]:
+    for field, kind in (("levels", "level"), ("dimensions", "dimension"), ("tracks", "track")):
+        for position, ident in _texts(document.data, field):
+            yield from _reference(document, (field, position), ident, kind, index)
+
+
+_CHECKS = {"level": _level, "track": _track, "example": _example}

@@ -1,0 +1,210 @@
+"""Check each document against its JSON Schema and say what is wrong in plain words.
+
+The schemas that ship with Ladder (`ladder/schemas/`) are the contract the code relies
+on. A framework's own `schema/` folder, which editors use, may make them stricter; where
+a file there differs from the bundled one it is applied too.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
+
+from ladder.load import KINDS, SCHEMA_FOLDER, Document, Kind, file_problem
+from ladder.problems import Problem
+from ladder.yaml_source import Mark
+from ladder.yaml_source import Path as DataPath
+
+BUNDLED = Path(__file__).parent / "schemas"
+
+TYPE_NAMES = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "nothing",
+}
+
+
+def value_kind(value: Any) -> str:
+    """A person's name for what YAML read a value as."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return "a boolean (true/false)"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, date):
+        return "a date"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping of fields"
+    return type(value).__name__
+
+
+def short(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class SchemaFolder:
+    """Validators for every kind, built once from one folder of schemas."""
+
+    def __init__(self, schemas: dict[str, dict[str, Any]]):
+        # The schemas refer to each other by file name ("common.schema.json#/$defs/id"),
+        # which is also how editors resolve them next to the data files.
+        registry: Registry = Registry().with_resources(
+            (name, DRAFT202012.create_resource(schema)) for name, schema in schemas.items()
+        )
+        self.schemas = schemas
+        self.validators = {
+            kind.name: Draft202012Validator(schemas[kind.schema], registry=registry)
+            for kind in KINDS
+            if kind.schema in schemas
+        }
+
+    def errors(self, kind: Kind, data: Any) -> Iterator[ValidationError]:
+        validator = self.validators.get(kind.name)
+        if validator is not None:
+            yield from validator.iter_errors(data)
+
+
+@cache
+def bundled() -> SchemaFolder:
+    return SchemaFolder({path.name: json.loads(path.read_text("utf-8")) for path in BUNDLED.glob("*.json")})
+
+
+def own_schemas(root: Path) -> tuple[SchemaFolder | None, list[Problem]]:
+    """The framework's own schema folder, when it says something the bundled one does not."""
+    folder = root / SCHEMA_FOLDER
+    if not folder.is_dir():
+        return None, []
+    base = bundled().schemas
+    schemas: dict[str, dict[str, Any]] = dict(base)
+    problems: list[Problem] = []
+    differs = False
+    for path in sorted(folder.glob("*.json")):
+        try:
+            schema = json.loads(path.read_text("utf-8"))
+            Draft202012Validator.check_schema(schema)
+        except UnicodeDecodeError:
+            problems.append(file_problem(path, "not UTF-8 text", "schema-invalid"))
+            continue
+        except json.JSONDecodeError as error:
+            problems.append(
+                file_problem(path, f"not valid JSON: {error.msg}", "schema-invalid", Mark(error.lineno, error.colno))
+            )
+            continue
+        except jsonschema.SchemaError as error:
+            where = "/".join(str(part) for part in error.path) or "top level"
+            problems.append(
+                file_problem(path, f"not a valid JSON Schema at {where}: {error.message}", "schema-invalid")
+            )
+            continue
+        if schema != base.get(path.name):
+            schemas[path.name] = schema
+            differs = True
+    if problems or not differs:
+        return None, problems
+    return SchemaFolder(schemas), []
+
+
+def check(documents: list[Document], root: Path) -> tuple[list[Problem], set[int]]:
+    """Schema problems, and the indexes of the documents that passed."""
+    own, problems = own_schemas(root)
+    folders = [bundled()] + ([own] if own is not None else [])
+    passed = set()
+    for index, document in enumerate(documents):
+        found = [
+            problem
+            for folder in folders
+            for error in folder.errors(document.kind, document.data)
+            for problem in describe(document, error)
+        ]
+        problems.extend(found)
+        if not found:
+            passed.add(index)
+    return problems, passed
+
+
+def describe(document: Document, error: ValidationError) -> list[Problem]:
+    """One problem per thing to fix, in words, at the exact key or value."""
+    path: DataPath = tuple(error.absolute_path)
+    keyword = error.validator
+    instance = error.instance
+    value = error.validator_value
+
+    def problem(message: str, at: DataPath = path, *, at_key: bool = False, code: str = "schema") -> Problem:
+        return document.problem(at, message, code=code, at_key=at_key)
+
+    if keyword == "required":
+        missing = [name for name in value if name not in instance]
+        return [problem(f"missing required field '{name}'", code="missing-field") for name in missing]
+    if keyword == "additionalProperties" and value is False:
+        known = list(error.schema.get("properties", {}))
+        return [
+            problem(
+                f"unknown field '{name}'{_did_you_mean(name, known)}", (*path, name), at_key=True, code="unknown-field"
+            )
+            for name in instance
+            if name not in known
+        ]
+    if "propertyNames" in error.absolute_schema_path:
+        hint = error.schema.get("patternErrorMessage") or error.message
+        return [problem(f"key {short(instance)} {hint}", (*path, instance), at_key=True, code="bad-id")]
+    if keyword == "type":
+        return [_type_problem(document, path, value, instance)]
+    if keyword == "pattern":
+        hint = error.schema.get("patternErrorMessage") or f"must match the pattern {value}"
+        code = "bad-id" if path and path[-1] in ("id", "track", "proficiency") else "bad-value"
+        if isinstance(instance, str) and not instance.strip():
+            return [problem("must not be blank", code="blank")]
+        return [problem(f"{short(instance)} {hint}", code=code)]
+    if keyword == "enum":
+        choices = ", ".join(str(choice) for choice in value)
+        return [problem(f"{short(instance)} is not one of: {choices}", code="bad-value")]
+    messages = {
+        "minItems": lambda: f"needs at least {value} item{'s' if value != 1 else ''}, has {len(instance)}",
+        "maxItems": lambda: f"allows at most {value} items, has {len(instance)}",
+        "uniqueItems": lambda: "lists the same item more than once",
+        "minLength": lambda: "must not be empty",
+        "maxLength": lambda: f"is longer than {value} characters",
+        "minimum": lambda: f"must be {value} or more, is {instance}",
+        "maximum": lambda: f"must be {value} or less, is {instance}",
+    }
+    message = messages[keyword]() if keyword in messages else error.message
+    return [problem(message)]
+
+
+def _type_problem(document: Document, path: DataPath, expected: str | list[str], instance: Any) -> Problem:
+    wanted = [expected] if isinstance(expected, str) else list(expected)
+    wanted_text = " or ".join(TYPE_NAMES.get(name, name) for name in wanted)
+    raw = document.yaml.plain_scalars.get(path)
+    if "string" in wanted and raw is not None:
+        return document.problem(
+            path,
+            f'expected text, but YAML reads the unquoted {raw} as {value_kind(instance)}; put it in quotes: "{raw}"',
+            code="yaml-surprise",
+        )
+    return document.problem(path, f"expected {wanted_text}, got {value_kind(instance)}", code="wrong-type")
+
+
+def _did_you_mean(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""

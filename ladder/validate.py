@@ -1,0 +1,74 @@
+"""The whole check of a framework folder: read, schema, references, then content warnings.
+
+Every stage runs even when an earlier one found problems, so one run reports everything
+that can be known; only the checks that need a sound model wait for the errors to go.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ladder import lint, references, schema
+from ladder.load import FRAMEWORK, Document, load
+from ladder.model import Framework, build
+from ladder.problems import FrameworkError, Problem, counts, sort_unique
+
+
+@dataclass(frozen=True)
+class Report:
+    root: Path
+    files: int
+    problems: list[Problem]
+    framework: Framework | None  # None while there are errors
+
+    @property
+    def errors(self) -> int:
+        return counts(self.problems)[0]
+
+    @property
+    def warnings(self) -> int:
+        return counts(self.problems)[1]
+
+    def ok(self, *, strict: bool = False) -> bool:
+        return self.errors == 0 and not (strict and self.warnings)
+
+
+def validate(root: Path) -> Report:
+    """Check the framework at `root`. Raises load.FrameworkNotFound if there is no such folder."""
+    loaded = load(root)
+    documents, problems = loaded.documents, loaded.problems
+    schema_problems, passed_indexes = schema.check(documents, root)
+    problems += schema_problems
+    passed = [document for index, document in enumerate(documents) if index in passed_indexes]
+    problems += references.check(documents, loaded.unread)
+    top = next((document.data for document in passed if document.kind is FRAMEWORK), {})
+    problems += lint.check_documents(passed, root, top.get("lint", {}).get("vague_phrases", []))
+    framework = None
+    if not any(problem.is_error for problem in problems):
+        framework = build(_plain_data(passed))
+        problems += lint.check_framework(framework, _by_id(passed))
+    return Report(root, len(documents), sort_unique(problems), framework)
+
+
+def load_framework(root: Path) -> Framework:
+    """The framework at `root`, or FrameworkError listing every error (warnings are fine here)."""
+    report = validate(root)
+    if report.framework is None:
+        raise FrameworkError(problem for problem in report.problems if problem.is_error)
+    return report.framework
+
+
+def _plain_data(documents: list[Document]) -> dict[str, Any]:
+    data: dict[str, Any] = {"framework": {}}
+    for document in documents:
+        if document.kind is FRAMEWORK:
+            data["framework"] = document.data
+        else:
+            data.setdefault(document.kind.folder, []).append(document.data)
+    return data
+
+
+def _by_id(documents: list[Document]) -> dict[str, Document]:
+    return {document.data["id"]: document for document in documents if document.kind is not FRAMEWORK}

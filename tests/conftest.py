@@ -1,0 +1,49 @@
+"""Shared test helpers: the repository's paths, and framework folders built from fixtures."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BASE = FIXTURES / "base"
+CASES = FIXTURES / "cases"
+
+# Set LADDER_UPDATE_GOLDEN=1 to rewrite golden files from the current output; review the diff.
+UPDATE_GOLDEN = os.environ.get("LADDER_UPDATE_GOLDEN") == "1"
+CASE_CONTROL_FILES = {"expected.txt", "remove.txt"}
+
+
+def assemble_case(case: Path, target: Path) -> Path:
+    """The base fixture framework with one case's files laid over it, at target/framework."""
+    framework = target / "framework"
+    shutil.copytree(BASE, framework)
+    remove = case / "remove.txt"
+    if remove.exists():
+        for line in remove.read_text().split():
+            (framework / line).unlink()
+    for path in sorted(case.rglob("*")):
+        relative = path.relative_to(case)
+        if path.is_file() and str(relative) not in CASE_CONTROL_FILES:
+            (framework / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, framework / relative)
+    return framework
+
+
+def check_golden(path: Path, actual: str) -> None:
+    if UPDATE_GOLDEN or not path.exists():
+        path.write_text(actual, encoding="utf-8")
+        if not UPDATE_GOLDEN:
+            pytest.fail(f"{path} did not exist; wrote it from the current output: review it and run again")
+    assert actual == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run the test from an empty folder, as a user in their own checkout would."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

@@ -1,0 +1,81 @@
+"""`ladder validate` run the way a user runs it: the installed command, in a shell, in a checkout."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import CASES, ROOT, assemble_case
+
+LADDER = str(Path(sys.executable).parent / "ladder")
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([LADDER, *args], cwd=cwd, capture_output=True, text=True, timeout=60)
+
+
+def test_default_framework_is_valid_in_strict_mode() -> None:
+    result = run("validate", "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+    assert "framework: valid: 0 errors, 0 warnings" in result.stderr
+
+
+def test_invalid_framework_exits_1_with_one_line_per_problem(tmp_path: Path) -> None:
+    assemble_case(CASES / "unknown-references", tmp_path)
+    result = run("validate", "framework", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 6
+    assert all(line.startswith("framework/") and line.count(":") >= 4 for line in lines)
+    assert "Traceback" not in result.stderr
+    assert "invalid: 6 errors, 0 warnings" in result.stderr
+
+
+def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
+    assemble_case(CASES / "warn-key-steps", tmp_path)
+    assert run("validate", "framework", cwd=tmp_path).returncode == 0
+    assert run("validate", "--strict", "framework", cwd=tmp_path).returncode == 1
+
+
+def test_json_format_gives_the_same_facts(tmp_path: Path) -> None:
+    assemble_case(CASES / "duplicate-key", tmp_path)
+    result = run("validate", "--format", "json", "framework", cwd=tmp_path)
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["valid"] is False
+    assert report["errors"] == 1
+    assert report["problems"] == [
+        {
+            "file": "framework/levels/second.yaml",
+            "line": 17,
+            "column": 3,
+            "location": "levels.second.dimensions.craft",
+            "message": "duplicate key 'craft' (first defined at line 10); YAML would silently keep only the last one",
+            "severity": "error",
+            "code": "duplicate-key",
+        }
+    ]
+
+
+def test_missing_framework_folder_exits_2(tmp_path: Path) -> None:
+    result = run("validate", "no-such-folder", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "ladder: error: no-such-folder: no such framework folder"
+
+
+def test_bad_option_exits_2_with_usage() -> None:
+    result = run("validate", "--format", "xml")
+    assert result.returncode == 2
+    assert "Invalid value for '--format'" in result.stderr
+
+
+def test_no_case_ever_prints_a_traceback(tmp_path: Path) -> None:
+    for case in sorted(CASES.iterdir()):
+        target = tmp_path / case.name
+        assemble_case(case, target)
+        result = run("validate", "framework", cwd=target)
+        assert result.returncode in (0, 1), case.name
+        assert "Traceback" not in result.stderr, case.name
