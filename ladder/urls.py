@@ -1,0 +1,80 @@
+"""Where every item lives in the handbook: the one place URLs and anchors are decided.
+
+The site, worksheets and exports all link through these functions, so a link written
+into feedback, a worksheet or a spreadsheet always matches the page that was built.
+URLs and anchors come from ids only, never from titles, so renaming a title breaks
+nothing. Anchors that are not ids contain "--", which no id may contain, so the two
+can never collide.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ladder.model import Dimension, Example, Level, Standard, Statement, Track
+
+WorksheetKind = Literal["expectations", "onboarding", "promotion", "pip"]
+WORKSHEET_KINDS: tuple[WorksheetKind, ...] = ("expectations", "onboarding", "promotion", "pip")
+WorksheetFormat = Literal["md", "html", "docx"]
+
+HOME = ""
+LEVELS = "levels/"
+DIMENSIONS = "dimensions/"
+STANDARDS = "standards/"
+EXAMPLES = "examples/"
+COMPARE = "compare/"
+WORKSHEETS = "worksheets/"
+
+Item = Track | Level | Dimension | Standard | Statement | Example
+
+
+def page(item: Item) -> str:
+    """The page (a directory URL relative to the site root) that holds the item."""
+    if isinstance(item, Track):
+        return LEVELS
+    if isinstance(item, Level):
+        return f"{LEVELS}{item.id}/"
+    if isinstance(item, Dimension):
+        return f"{DIMENSIONS}{item.id}/"
+    if isinstance(item, Standard):
+        return f"{STANDARDS}{item.id}/"
+    if isinstance(item, Statement):
+        return f"{STANDARDS}{item.standard}/"
+    if isinstance(item, Example):
+        return f"{EXAMPLES}{item.id}/"
+    raise TypeError(f"no page for {item!r}")
+
+
+def anchor(item: Item) -> str | None:
+    """The fragment that points at the item on its page, or None when the item is the page."""
+    if isinstance(item, (Track, Statement)):
+        return item.id
+    return None
+
+
+def url(item: Item) -> str:
+    """Site-relative URL of the item: page plus anchor."""
+    fragment = anchor(item)
+    return page(item) + (f"#{fragment}" if fragment else "")
+
+
+def cell(level: Level, dimension: Dimension | str) -> str:
+    """The section of a level page about one dimension."""
+    ident = dimension if isinstance(dimension, str) else dimension.id
+    return f"{page(level)}#{ident}"
+
+
+def worksheet(level: Level, kind: WorksheetKind, fmt: WorksheetFormat) -> str:
+    """The blank worksheet of a kind for a level, built with the site."""
+    return f"{WORKSHEETS}{level.id}/{kind}.{fmt}"
+
+
+def absolute(site_url: str, relative: str) -> str:
+    """An absolute URL under the framework's site_url, e.g. for worksheets pasted elsewhere."""
+    return site_url.rstrip("/") + "/" + relative.lstrip("/")
+
+
+def from_page(current_page: str, target: str) -> str:
+    """A relative link from one site-relative page URL to another, as MkDocs pages need."""
+    depth = current_page.count("/") if current_page else 0
+    return "../" * depth + target if target or depth else "./"
