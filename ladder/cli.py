@@ -8,8 +8,12 @@ from pathlib import Path
 import click
 
 from ladder import __version__
+from ladder import lock as locking
+from ladder.files import write_atomic
 from ladder.load import FrameworkNotFound
-from ladder.problems import as_json, as_text, plural
+from ladder.model import Framework
+from ladder.problems import FrameworkError, as_json, as_text, plural
+from ladder.validate import load_framework
 from ladder.validate import validate as validate_framework
 
 EXIT_INVALID = 1
@@ -65,3 +69,44 @@ def validate(framework_dir: Path, output: str, strict: bool) -> None:
             err=True,
         )
     sys.exit(0 if ok else EXIT_INVALID)
+
+
+def load_or_exit(framework_dir: Path) -> Framework:
+    """The framework, or its errors printed one per line and exit 1 (2 if there is no such folder)."""
+    try:
+        return load_framework(framework_dir)
+    except FrameworkNotFound as error:
+        fail(str(error))
+    except FrameworkError as error:
+        click.echo(as_text(error.problems))
+        fail(f"{framework_dir} is invalid: {plural(len(error.problems), 'error')}; see `ladder validate`", EXIT_INVALID)
+    raise AssertionError("unreachable")
+
+
+@main.command()
+@framework_argument
+@click.option("--check", is_flag=True, help="Change nothing; exit 1 if the lock file is missing ids or URLs.")
+def lock(framework_dir: Path, check: bool) -> None:
+    """Record every id and URL the framework publishes in FRAMEWORK_DIR/published-ids.lock.
+
+    Run it before publishing and commit the file: from then on `ladder validate` fails if a
+    published id disappears without becoming an alias, and the site redirects its old URLs.
+    """
+    framework = load_or_exit(framework_dir)
+    document, _ = locking.read_lock(framework_dir)
+    recorded = locking.published(document)
+    record = locking.updated(framework, recorded)
+    path = framework_dir / locking.LOCK_FILE
+    new = [ident for ident in record if record[ident] != recorded.get(ident)]
+    if check:
+        if new:
+            click.echo(
+                f"{path}: not up to date: {plural(len(new), 'id')} to record ({', '.join(sorted(new)[:10])}"
+                f"{', ...' if len(new) > 10 else ''}); run `ladder lock` and commit the file",
+                err=True,
+            )
+            sys.exit(EXIT_INVALID)
+        click.echo(f"{path}: up to date ({plural(len(record), 'id')})", err=True)
+        return
+    write_atomic(path, locking.render(record), force=True)
+    click.echo(f"{path}: {plural(len(record), 'id')} recorded, {len(new)} new or moved", err=True)

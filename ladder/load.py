@@ -60,8 +60,8 @@ class Document:
         """How locations name this document: the item's id when it has a usable one."""
         data = self.data
         ident = data.get("id") if isinstance(data, dict) else None
-        if self.kind is FRAMEWORK:
-            return "framework"
+        if self.kind.folder is None:  # a single file such as framework.yaml
+            return self.kind.name
         name = ident if isinstance(ident, str) and ident else self.path.stem
         return f"{self.kind.folder}.{name}"
 

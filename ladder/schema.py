@@ -21,7 +21,7 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-from ladder.load import KINDS, SCHEMA_FOLDER, Document, Kind, file_problem
+from ladder.load import SCHEMA_FOLDER, Document, Kind, file_problem
 from ladder.problems import Problem
 from ladder.yaml_source import Mark
 from ladder.yaml_source import Path as DataPath
@@ -73,14 +73,10 @@ class SchemaFolder:
             (name, DRAFT202012.create_resource(schema)) for name, schema in schemas.items()
         )
         self.schemas = schemas
-        self.validators = {
-            kind.name: Draft202012Validator(schemas[kind.schema], registry=registry)
-            for kind in KINDS
-            if kind.schema in schemas
-        }
+        self.validators = {name: Draft202012Validator(schema, registry=registry) for name, schema in schemas.items()}
 
     def errors(self, kind: Kind, data: Any) -> Iterator[ValidationError]:
-        validator = self.validators.get(kind.name)
+        validator = self.validators.get(kind.schema)
         if validator is not None:
             yield from validator.iter_errors(data)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ladder import lint, references, schema
+from ladder import lint, lock, references, schema
 from ladder.load import FRAMEWORK, Document, load
 from ladder.model import Framework, build
 from ladder.problems import FrameworkError, Problem, counts, sort_unique
@@ -39,10 +39,16 @@ def validate(root: Path) -> Report:
     """Check the framework at `root`. Raises load.FrameworkNotFound if there is no such folder."""
     loaded = load(root)
     documents, problems = loaded.documents, loaded.problems
-    schema_problems, passed_indexes = schema.check(documents, root)
+    lock_document, lock_problems = lock.read_lock(root)
+    problems += lock_problems
+    checked = documents + ([lock_document] if lock_document else [])
+    schema_problems, passed_indexes = schema.check(checked, root)
     problems += schema_problems
     passed = [document for index, document in enumerate(documents) if index in passed_indexes]
     problems += references.check(documents, loaded.unread)
+    if lock_document is not None and len(documents) in passed_indexes:
+        problems += lock.check(lock_document, documents)
+        problems += lint.check_documents([lock_document], root, [])
     top = next((document.data for document in passed if document.kind is FRAMEWORK), {})
     problems += lint.check_documents(passed, root, top.get("lint", {}).get("vague_phrases", []))
     framework = None
