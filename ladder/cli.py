@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from ladder import __version__
+from ladder import export as exporting
 from ladder import lock as locking
-from ladder.files import write_atomic
+from ladder.files import FileExists, write_atomic
 from ladder.load import FrameworkNotFound
 from ladder.model import Framework
 from ladder.problems import FrameworkError, as_json, as_text, plural
@@ -110,3 +111,41 @@ def lock(framework_dir: Path, check: bool) -> None:
         return
     write_atomic(path, locking.render(record), force=True)
     click.echo(f"{path}: {plural(len(record), 'id')} recorded, {len(new)} new or moved", err=True)
+
+
+def emit(text: str, output: Path | None, force: bool) -> None:
+    """Print to stdout, or write to a file that must not already exist unless --force."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_atomic(output, text, force=force)
+    except FileExists as error:
+        fail(str(error))
+    except OSError as error:
+        fail(f"cannot write {output}: {error.strerror}")
+    click.echo(f"wrote {output}", err=True)
+
+
+output_option = click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file instead of stdout."
+)
+force_option = click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+
+
+@main.command()
+@framework_argument
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "csv"]),
+    default="json",
+    show_default=True,
+    help="json: the whole framework; csv: the levels x dimensions matrix for spreadsheets and HR tools.",
+)
+@output_option
+@force_option
+def export(framework_dir: Path, fmt: str, output: Path | None, force: bool) -> None:
+    """Export FRAMEWORK_DIR for other tools, as JSON (everything) or CSV (one row per level and track)."""
+    framework = load_or_exit(framework_dir)
+    emit(exporting.to_json(framework) if fmt == "json" else exporting.to_csv(framework), output, force)

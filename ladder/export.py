@@ -1,0 +1,111 @@
+"""The validated framework for other tools: the whole of it as JSON, the levels x dimensions matrix as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict, fields
+from typing import Any
+
+from ladder import urls
+from ladder.model import Framework, Level
+
+# Bumped when the shape of the JSON changes in a way that breaks a reader.
+JSON_FORMAT = 1
+
+# Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_data(framework: Framework) -> dict[str, Any]:
+    """Everything in the framework as plain JSON-ready data, with each item's absolute URL."""
+    site = framework.meta.site_url
+
+    def link(item: urls.Item) -> str:
+        return urls.absolute(site, urls.url(item))
+
+    return {
+        "format": JSON_FORMAT,
+        "framework": {**asdict(framework.meta), "proficiency_scale": [asdict(s) for s in framework.proficiency_scale]},
+        "tracks": [
+            {**asdict(track), "ladder": [level.id for level in framework.ladder(track.id)], "url": link(track)}
+            for track in framework.tracks
+        ],
+        "dimensions": [{**asdict(dimension), "url": link(dimension)} for dimension in framework.dimensions],
+        "levels": [_level(framework, level, link(level)) for level in framework.levels],
+        "standards": [
+            {
+                **{key: value for key, value in asdict(standard).items() if key not in _SIDES},
+                **{side: [_statement(s, link(s)) for s in getattr(standard, side)] for side in _SIDES},
+                "url": link(standard),
+            }
+            for standard in framework.standards
+        ],
+        "examples": [{**asdict(example), "url": link(example)} for example in framework.examples],
+    }
+
+
+_SIDES = ("above_the_line", "below_the_line")
+
+
+def _statement(statement: Any, url: str) -> dict[str, Any]:
+    return {"id": statement.id, "text": statement.text, "aliases": list(statement.aliases), "url": url}
+
+
+def _level(framework: Framework, level: Level, url: str) -> dict[str, Any]:
+    data: dict[str, Any] = {f.name: getattr(level, f.name) for f in fields(level) if f.name != "cells"}
+    data["aliases"] = list(level.aliases)
+    data["previous"] = getattr(framework.previous_level(level), "id", None)
+    data["next"] = [after.id for after in framework.next_levels(level)]
+    data["dimensions"] = {}
+    for dimension in framework.dimensions:
+        inherited = framework.cell(level, dimension.id)
+        cell = inherited.cell
+        data["dimensions"][dimension.id] = {
+            "statements": list(cell.statements) if cell else [],
+            "proficiency": cell.proficiency if cell else None,
+            "inherited_from": inherited.source.id if inherited.source else None,
+        }
+    data["url"] = url
+    return data
+
+
+def to_json(framework: Framework) -> str:
+    return json.dumps(as_data(framework), indent=2, ensure_ascii=False) + "\n"
+
+
+def to_csv(framework: Framework) -> str:
+    """One row per level on each track's ladder; one column per dimension (and its proficiency)."""
+    with_scale = bool(framework.proficiency_scale)
+    header = ["track", "level", "code", "title", "order", "summary", "scope", "url"]
+    for dimension in framework.dimensions:
+        header.append(dimension.name)
+        if with_scale:
+            header.append(f"{dimension.name} proficiency")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for track in framework.tracks:
+        for level in framework.ladder(track.id):
+            row = [
+                track.id,
+                level.id,
+                level.code,
+                level.title,
+                str(level.order),
+                level.summary,
+                level.scope,
+                urls.absolute(framework.meta.site_url, urls.url(level)),
+            ]
+            for dimension in framework.dimensions:
+                cell = framework.cell(level, dimension.id).cell
+                row.append("\n".join(f"• {text}" for text in cell.statements) if cell else "")
+                if with_scale:
+                    row.append(framework.proficiency(cell.proficiency).name if cell and cell.proficiency else "")
+            writer.writerow([_safe_cell(value) for value in row])
+    return buffer.getvalue()
+
+
+def _safe_cell(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
