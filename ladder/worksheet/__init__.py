@@ -1,0 +1,1 @@
+"""Expectation worksheets: the framework turned into documents an engineer and manager fill in together."""
