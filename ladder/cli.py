@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import sys
+import tempfile
 from pathlib import Path
 
 import click
 
-from ladder import __version__
+from ladder import __version__, revisions
+from ladder import changelog as changes
 from ladder import export as exporting
 from ladder import lock as locking
 from ladder.files import FileExists, write_atomic
@@ -149,3 +152,31 @@ def export(framework_dir: Path, fmt: str, output: Path | None, force: bool) -> N
     """Export FRAMEWORK_DIR for other tools, as JSON (everything) or CSV (one row per level and track)."""
     framework = load_or_exit(framework_dir)
     emit(exporting.to_json(framework) if fmt == "json" else exporting.to_csv(framework), output, force)
+
+
+@main.command()
+@framework_argument
+@click.option("--from", "old", required=True, metavar="REF", help="A git revision (tag, branch, commit) or a folder.")
+@click.option("--to", "new", metavar="REF", help="A git revision or a folder. Default: FRAMEWORK_DIR as it is now.")
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@output_option
+@force_option
+def changelog(framework_dir: Path, old: str, new: str | None, fmt: str, output: Path | None, force: bool) -> None:
+    """Report what was added, changed, removed or renamed in FRAMEWORK_DIR between two revisions.
+
+    Each side is a git revision of the repository holding FRAMEWORK_DIR, or another framework folder.
+    """
+    with tempfile.TemporaryDirectory(prefix="ladder-changelog-") as work:
+        try:
+            old_dir, old_label = revisions.resolve(framework_dir, old, Path(work) / "old")
+            new_dir, new_label = (framework_dir, "the working tree")
+            if new is not None:
+                new_dir, new_label = revisions.resolve(framework_dir, new, Path(work) / "new")
+        except revisions.RevisionError as error:
+            fail(str(error))
+        log = changes.compare(load_or_exit(old_dir), load_or_exit(new_dir))
+    if fmt == "json":
+        text = json.dumps(changes.as_data(log, old_label, new_label), indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = changes.as_markdown(log, old_label, new_label)
+    emit(text, output, force)

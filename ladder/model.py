@@ -86,6 +86,10 @@ class Statement:
     above: bool  # above the line (what good looks like) or below it
     aliases: tuple[str, ...] = ()
 
+    @property
+    def side(self) -> str:
+        return "above the line" if self.above else "below the line"
+
 
 @dataclass(frozen=True)
 class Standard:

@@ -51,7 +51,7 @@ def test_csv_cells_never_start_a_spreadsheet_formula(tmp_path: Path) -> None:
     level.write_text(level.read_text().replace("summary: Learns the ropes.", 'summary: "=HYPERLINK(\\"x\\")"'))
     _, output = export(str(framework), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(output)))
-    assert rows[0]["summary"] == "'=HYPERLINK(\"x\")"
+    assert rows[0]["summary"] == '\'=HYPERLINK("x")'
 
 
 def test_export_never_replaces_a_file_without_force(tmp_path: Path) -> None:

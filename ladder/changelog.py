@@ -1,0 +1,197 @@
+"""What changed between two versions of a framework: per item, added, changed, removed or renamed.
+
+An item whose old id is now an alias of another item of the same kind was renamed (and may
+also have changed). Statements are compared as items of their own, so moving one to another
+standard or to the other side of the line shows as a change of that statement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ladder.model import Dimension, Example, Framework, Level, Standard, Statement, Track
+
+ChangeType = Literal["added", "changed", "renamed", "removed"]
+KINDS: tuple[tuple[str, str], ...] = (
+    ("track", "Tracks"),
+    ("level", "Levels"),
+    ("dimension", "Dimensions"),
+    ("standard", "Standards"),
+    ("statement", "Standard statements"),
+    ("example", "Example expectations"),
+)
+# Fields compared for each kind, in the order reports list them. Levels' cells are compared separately.
+FIELDS: dict[type, tuple[str, ...]] = {
+    Track: ("name", "summary", "order", "branches_from"),
+    Level: ("code", "title", "track", "order", "summary", "scope"),
+    Dimension: ("name", "summary", "covers", "order"),
+    Standard: ("name", "question", "scenario", "order"),
+    Statement: ("text", "standard", "side"),
+    Example: ("title", "expectation", "why", "orientation", "levels", "dimensions", "tracks", "key_steps"),
+}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str  # e.g. "title", or "dimensions.technical-skill" for a level's cell
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str
+    change: ChangeType
+    id: str  # the id now (the old id for a removed item)
+    title: str
+    old_id: str | None = None  # for renamed items
+    fields: tuple[FieldChange, ...] = ()
+
+
+@dataclass(frozen=True)
+class Changelog:
+    old_version: str
+    new_version: str
+    changes: tuple[Change, ...]
+
+    def of(self, kind: str) -> list[Change]:
+        return [change for change in self.changes if change.kind == kind]
+
+    def for_item(self, ident: str) -> Change | None:
+        return next((change for change in self.changes if change.id == ident), None)
+
+
+def title(item: Any) -> str:
+    if isinstance(item, Level):
+        return item.name
+    if isinstance(item, Statement):
+        return item.text if len(item.text) <= 80 else item.text[:77].rstrip() + "..."
+    return item.title if isinstance(item, Example) else item.name
+
+
+def _items(framework: Framework, kind: str) -> list[Any]:
+    return [item for item in framework.items() if type(item).__name__.lower() == kind]
+
+
+def compare(old: Framework, new: Framework) -> Changelog:
+    changes: list[Change] = []
+    for kind, _ in KINDS:
+        changes.extend(_compare_kind(_items(old, kind), _items(new, kind), kind))
+    return Changelog(old.meta.version, new.meta.version, tuple(changes))
+
+
+def _compare_kind(old_items: list[Any], new_items: list[Any], kind: str) -> Iterator[Change]:
+    new_by_id = {item.id: item for item in new_items}
+    new_by_alias = {alias: item for item in new_items for alias in item.aliases}
+    matched: set[str] = set()
+    for before in old_items:
+        after = new_by_id.get(before.id) or new_by_alias.get(before.id)
+        if after is None:
+            yield Change(kind, "removed", before.id, title(before))
+            continue
+        matched.add(after.id)
+        fields = tuple(_field_changes(before, after))
+        if after.id != before.id:
+            yield Change(kind, "renamed", after.id, title(after), before.id, fields)
+        elif fields:
+            yield Change(kind, "changed", after.id, title(after), None, fields)
+    for after in new_items:
+        if after.id not in matched:
+            yield Change(kind, "added", after.id, title(after))
+
+
+def _field_changes(before: Any, after: Any) -> Iterator[FieldChange]:
+    for name in FIELDS[type(before)]:
+        old, new = getattr(before, name), getattr(after, name)
+        if old != new:
+            yield FieldChange(name, old, new)
+    if isinstance(before, Level):
+        for dimension in sorted(set(before.cells) | set(after.cells)):
+            old_cell, new_cell = before.cells.get(dimension), after.cells.get(dimension)
+            old_text = old_cell.statements if old_cell else ()
+            new_text = new_cell.statements if new_cell else ()
+            if old_text != new_text:
+                yield FieldChange(f"dimensions.{dimension}", list(old_text), list(new_text))
+            old_step = old_cell.proficiency if old_cell else None
+            new_step = new_cell.proficiency if new_cell else None
+            if old_step != new_step:
+                yield FieldChange(f"dimensions.{dimension}.proficiency", old_step, new_step)
+
+
+# Reports ---------------------------------------------------------------------------------
+
+
+def as_data(log: Changelog, old_label: str, new_label: str) -> dict[str, Any]:
+    return {
+        "from": {"revision": old_label, "version": log.old_version},
+        "to": {"revision": new_label, "version": log.new_version},
+        "changes": [
+            {
+                "kind": change.kind,
+                "change": change.change,
+                "id": change.id,
+                "old_id": change.old_id,
+                "title": change.title,
+                "fields": [
+                    {"field": item.field, "old": _plain(item.old), "new": _plain(item.new)} for item in change.fields
+                ],
+            }
+            for change in log.changes
+        ],
+    }
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def describe(change: FieldChange) -> list[str]:
+    """Lines of Markdown saying what happened to one field."""
+    if isinstance(change.old, list) and isinstance(change.new, list):
+        added = [text for text in change.new if text not in change.old]
+        removed = [text for text in change.old if text not in change.new]
+        lines = [f"{change.field}: added “{text}”" for text in added]
+        lines += [f"{change.field}: removed “{text}”" for text in removed]
+        return lines or [f"{change.field}: reordered"]
+    return [f"{change.field}: {_show(change.old)} → {_show(change.new)}"]
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, str):
+        return f"“{value}”"
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def as_markdown(log: Changelog, old_label: str, new_label: str) -> str:
+    counts = {
+        kind: sum(1 for c in log.changes if c.change == kind) for kind in ("added", "changed", "renamed", "removed")
+    }
+    lines = [
+        f"# What changed from {log.old_version} to {log.new_version}",
+        "",
+        f"Compared {old_label} (version {log.old_version}) with {new_label} (version {log.new_version}): "
+        + ", ".join(f"{count} {kind}" for kind, count in counts.items())
+        + ".",
+    ]
+    if not log.changes:
+        lines += ["", "Nothing changed."]
+    for kind, heading in KINDS:
+        changes = log.of(kind)
+        if changes:
+            lines += ["", f"## {heading}", ""]
+            lines += [line for change in changes for line in _change_lines(change)]
+    return "\n".join(lines) + "\n"
+
+
+def _change_lines(change: Change) -> Iterable[str]:
+    if change.change == "renamed":
+        yield f"- **Renamed** `{change.old_id}` → `{change.id}`: {change.title}"
+    else:
+        yield f"- **{change.change.capitalize()}** `{change.id}`: {change.title}"
+    for field in change.fields:
+        for line in describe(field):
+            yield f"    - {line}"

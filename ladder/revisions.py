@@ -1,0 +1,93 @@
+"""The framework as it was at an earlier git revision, and the history of its versions.
+
+Reads git with the `git` command (no library does this better), always into a temporary
+folder: the working tree is never touched.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ladder.load import FRAMEWORK_FILE
+
+
+class RevisionError(Exception):
+    """The revision cannot be read (not a git checkout, unknown revision, no framework there)."""
+
+
+@dataclass(frozen=True)
+class Version:
+    version: str
+    commit: str  # the newest commit that still has this version
+    date: str  # that commit's date, YYYY-MM-DD
+
+
+def _git(folder: Path, *args: str) -> bytes:
+    try:
+        done = subprocess.run(["git", *args], cwd=folder, capture_output=True, check=False, timeout=120)
+    except FileNotFoundError as error:
+        raise RevisionError("git is not installed") from error
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RevisionError(message[-1] if message else f"git {' '.join(args)} failed")
+    return done.stdout
+
+
+def _locate(framework_dir: Path) -> tuple[Path, str]:
+    """The repository's top folder and the framework folder's path inside it."""
+    folder = framework_dir.resolve()
+    probe = folder if folder.is_dir() else folder.parent
+    try:
+        top = Path(_git(probe, "rev-parse", "--show-toplevel").decode().strip())
+    except RevisionError:
+        raise RevisionError(f"{framework_dir} is not in a git repository, so only folders can be compared") from None
+    return top, folder.relative_to(top).as_posix()
+
+
+def export(framework_dir: Path, revision: str, target: Path) -> Path:
+    """Write the framework folder as it was at `revision` into `target`; return its path there."""
+    top, inside = _locate(framework_dir)
+    try:
+        _git(top, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    except RevisionError:
+        raise RevisionError(f"'{revision}' is neither a folder nor a revision of {top}") from None
+    archive = _git(top, "archive", "--format=tar", revision, "--", inside)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(target, filter="data")  # "data" refuses links and paths that leave target
+    result = target / inside
+    if not (result / FRAMEWORK_FILE).is_file():
+        raise RevisionError(f"{inside}/{FRAMEWORK_FILE} does not exist at {revision}")
+    return result
+
+
+def resolve(framework_dir: Path, source: str, workdir: Path) -> tuple[Path, str]:
+    """A framework folder for `source`, a folder path or a git revision, and how to name it in reports."""
+    if Path(source).is_dir():
+        return Path(source), f"folder {source}"
+    return export(framework_dir, source, workdir), f"revision {source}"
+
+
+def history(framework_dir: Path, limit: int = 200) -> list[Version]:
+    """Versions of the framework, newest first, from the commits that changed framework.yaml."""
+    try:
+        top, inside = _locate(framework_dir)
+        log = _git(top, "log", f"-{limit}", "--format=%H %cs", "--", f"{inside}/{FRAMEWORK_FILE}").decode()
+    except RevisionError:
+        return []
+    versions: list[Version] = []
+    for line in log.splitlines():
+        commit, date = line.split(" ", 1)
+        try:
+            text = _git(top, "show", f"{commit}:{inside}/{FRAMEWORK_FILE}").decode("utf-8")
+            version = str(yaml.safe_load(text).get("version"))
+        except (RevisionError, UnicodeDecodeError, yaml.YAMLError, AttributeError):
+            continue
+        if not versions or versions[-1].version != version:
+            versions.append(Version(version, commit, date))
+    return versions

@@ -1,0 +1,112 @@
+"""`ladder changelog`: a known set of edits between two revisions is reported exactly."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ladder.cli import main
+from tests.conftest import BASE, FIXTURES, check_golden
+
+GOLDEN = FIXTURES / "changelog"
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def make_edits(framework: Path) -> None:
+    """The known set of edits: every kind of change the report can name."""
+    edit(framework / "framework.yaml", "version: 0.1.0", "version: 0.2.0")
+    # A level renamed (old id kept as an alias) whose title changed too.
+    edit(framework / "levels/second.yaml", "id: second\n", "id: second-level\naliases: [second]\n")
+    edit(framework / "levels/second.yaml", "title: Second Level", "title: Senior Level")
+    # A statement added to one level's dimension, and a proficiency raised.
+    edit(
+        framework / "levels/first.yaml",
+        "      - Finishes the tasks given to them.\n",
+        "      - Finishes the tasks given to them.\n      - Asks for help when stuck for a day.\n",
+    )
+    edit(framework / "levels/first.yaml", "proficiency: working", "proficiency: expert")
+    # A standard statement moved below the line, and another reworded.
+    fixes = "  - id: ownership-fixes-it\n    text: Fixes the build or finds who can.\n"
+    edit(
+        framework / "standards/ownership.yaml",
+        f"above_the_line:\n{fixes}below_the_line:\n",
+        f"above_the_line: []\nbelow_the_line:\n{fixes}",
+    )
+    edit(framework / "standards/ownership.yaml", "Waits for someone else to notice.", "Waits for others to act.")
+    # An example removed and another added.
+    (framework / "examples/write-tests.yaml").rename(framework / "examples/review-code.yaml")
+    edit(framework / "examples/review-code.yaml", "id: write-tests", "id: review-code")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    shutil.copytree(BASE, repo / "framework")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", ".")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "v1")
+    git(repo, "tag", "v1")
+    make_edits(repo / "framework")
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "v2")
+    git(repo, "tag", "v2")
+    return repo
+
+
+def changelog(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["changelog", *args])
+    return result.exit_code, result.output
+
+
+def test_markdown_report_names_every_edit(repo: Path) -> None:
+    code, output = changelog(str(repo / "framework"), "--from", "v1", "--to", "v2")
+    assert code == 0, output
+    check_golden(GOLDEN / "edits.md", output)
+
+
+def test_json_report_has_the_same_facts(repo: Path) -> None:
+    code, output = changelog(str(repo / "framework"), "--from", "v1", "--to", "v2", "--format", "json")
+    assert code == 0, output
+    report = json.loads(output)
+    summary = sorted((c["kind"], c["change"], c["old_id"] or c["id"], c["id"]) for c in report["changes"])
+    assert summary == [
+        ("example", "added", "review-code", "review-code"),
+        ("example", "removed", "write-tests", "write-tests"),
+        ("level", "changed", "first", "first"),
+        ("level", "renamed", "second", "second-level"),
+        ("statement", "changed", "ownership-fixes-it", "ownership-fixes-it"),
+        ("statement", "changed", "ownership-waits", "ownership-waits"),
+    ]
+    renamed = next(c for c in report["changes"] if c["change"] == "renamed")
+    assert renamed["fields"] == [{"field": "title", "old": "Second Level", "new": "Senior Level"}]
+    assert (report["from"]["version"], report["to"]["version"]) == ("0.1.0", "0.2.0")
+
+
+def test_working_tree_is_the_default_target_and_folders_work_too(repo: Path, tmp_path: Path) -> None:
+    edit(repo / "framework/levels/first.yaml", "title: First Level", "title: Entry Level")
+    code, output = changelog(str(repo / "framework"), "--from", "v2")
+    assert code == 0
+    assert "- **Changed** `first`: L1 Entry Level\n    - title: “First Level” → “Entry Level”\n" in output
+    code, output = changelog(str(repo / "framework"), "--from", str(BASE))
+    assert code == 0
+    assert "Compared folder " in output
+
+
+def test_unknown_revision_is_a_one_line_error(repo: Path) -> None:
+    code, output = changelog(str(repo / "framework"), "--from", "v9")
+    assert code == 2
+    assert output.strip() == f"ladder: error: 'v9' is neither a folder nor a revision of {repo}"
