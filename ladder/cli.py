@@ -13,6 +13,7 @@ from ladder import __version__, revisions
 from ladder import changelog as changes
 from ladder import export as exporting
 from ladder import lock as locking
+from ladder import new as starting
 from ladder.files import FileExists, write_atomic
 from ladder.load import FrameworkNotFound
 from ladder.model import Framework
@@ -180,3 +181,30 @@ def changelog(framework_dir: Path, old: str, new: str | None, fmt: str, output: 
     else:
         text = changes.as_markdown(log, old_label, new_label)
     emit(text, output, force)
+
+
+@main.command()
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option("--name", default="Engineering Framework", show_default=True, help="The framework's name.")
+@click.option("--organisation", default="Our Company", show_default=True, help="Who the framework belongs to.")
+@click.option(
+    "--site-url",
+    default="https://handbook.example.com/",
+    show_default=True,
+    help="Where the handbook will be published; worksheets link there.",
+)
+def new(target: Path, name: str, organisation: str, site_url: str) -> None:
+    """Create a small, valid framework in TARGET to start an organisation's own from scratch."""
+    if not starting.SITE_URL.match(site_url):
+        raise click.BadParameter(
+            "must be an absolute http(s) URL, e.g. https://handbook.example.com/", param_hint="--site-url"
+        )
+    try:
+        written = starting.create(target, name=name, organisation=organisation, site_url=site_url)
+    except starting.TargetNotEmpty as error:
+        fail(str(error))
+    except OSError as error:
+        fail(f"cannot write {target}: {error.strerror}")
+    click.echo(f"created {target} ({plural(len(written), 'file')}). Next:", err=True)
+    click.echo(f"  ladder validate --strict {target}    # check it (it is valid now)", err=True)
+    click.echo("  then edit the YAML: see the guide 'Adapt this framework' in the handbook", err=True)
