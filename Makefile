@@ -24,8 +24,9 @@ serve: $(READY)  ## Build the handbook from framework/ and serve it on http://12
 build: $(READY)  ## Build the handbook into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict
 
-validate: $(READY)  ## Check framework/, warnings included
+validate: $(READY)  ## Check framework/ (warnings fail) and that every published id is on record
 	$(BIN)/ladder validate --strict framework
+	$(BIN)/ladder lock --check framework
 
 test: $(READY) $(CHROMIUM)  ## Lint, then the whole test suite (browser tests included)
 	$(BIN)/ruff check .
