@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import click
@@ -18,8 +19,13 @@ from ladder.files import FileExists, write_atomic
 from ladder.load import FrameworkNotFound
 from ladder.model import Framework
 from ladder.problems import FrameworkError, as_json, as_text, plural
+from ladder.render import output as rendering
+from ladder.render import render_pages
 from ladder.validate import load_framework
 from ladder.validate import validate as validate_framework
+from ladder.worksheet import FORMATS, KINDS, InputError, Request, made_on, make
+from ladder.worksheet import batch as worksheet_batch
+from ladder.worksheet import roster as worksheet_roster
 
 EXIT_INVALID = 1
 EXIT_CANNOT_RUN = 2
@@ -156,6 +162,29 @@ def export(framework_dir: Path, fmt: str, output: Path | None, force: bool) -> N
 
 
 @main.command()
+@click.argument("out_dir", type=click.Path(path_type=Path, file_okay=False))
+@framework_argument
+@click.option("--force", is_flag=True, help="Replace pages that already exist in OUT_DIR.")
+def render(out_dir: Path, framework_dir: Path, force: bool) -> None:
+    """Write the handbook's generated pages from FRAMEWORK_DIR into OUT_DIR as Markdown files.
+
+    The same pages `mkdocs build` serves (levels, dimensions, standards, examples, compare),
+    for another Markdown site generator. A page that already exists is skipped, and named,
+    unless --force.
+    """
+    framework = load_or_exit(framework_dir)
+    try:
+        outcome = rendering.write_pages(render_pages(framework), out_dir, force=force)
+    except OSError as error:
+        fail(f"cannot write to {out_dir}: {error.strerror}")
+    for path in outcome.skipped:
+        click.echo(f"skipped {path}: it already exists (use --force to replace it)", err=True)
+    click.echo(
+        f"{out_dir}: wrote {plural(len(outcome.written), 'page')}, skipped {len(outcome.skipped)} existing", err=True
+    )
+
+
+@main.command()
 @framework_argument
 @click.option("--from", "old", required=True, metavar="REF", help="A git revision (tag, branch, commit) or a folder.")
 @click.option("--to", "new", metavar="REF", help="A git revision or a folder. Default: FRAMEWORK_DIR as it is now.")
@@ -208,3 +237,136 @@ def new(target: Path, name: str, organisation: str, site_url: str) -> None:
     click.echo(f"created {target} ({plural(len(written), 'file')}). Next:", err=True)
     click.echo(f"  ladder validate --strict {target}    # check it (it is valid now)", err=True)
     click.echo("  then edit the YAML: see the guide 'Adapt this framework' in the handbook", err=True)
+
+
+@main.command()
+@framework_argument
+@click.option("--level", metavar="ID", help="The person's level: its id, a former id, or its code (such as L4).")
+@click.option(
+    "--track",
+    metavar="ID",
+    default="",
+    help="The track, for a level shared by several (changes the next level and the examples).",
+)
+@click.option("--kind", type=click.Choice(KINDS, case_sensitive=False), help="Which worksheet  [default: expectations]")
+@click.option("--name", default="", help="The engineer's name (blank lines to fill in when left out).")
+@click.option("--manager", default="", help="The manager's name.")
+@click.option("--period", default="", help="The review period, such as '2025 H1'.")
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), help="md, html or docx  [default: from -o's suffix, else md]"
+)
+@click.option("--roster", type=click.Path(path_type=Path, dir_okay=False), help="A CSV with one row per worksheet.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="One worksheet: a file, a folder, or - for stdout [default: a name made from --name, here]. "
+    "Roster: a folder [default: worksheets].",
+)
+@click.option("--date", "made", metavar="YYYY-MM-DD", help="The date the worksheet says it was made [default: today].")
+@click.option("--force", is_flag=True, help="Replace worksheets that already exist (they may hold notes).")
+def worksheet(
+    framework_dir: Path,
+    level: str | None,
+    track: str,
+    kind: str | None,
+    name: str,
+    manager: str,
+    period: str,
+    fmt: str | None,
+    roster: Path | None,
+    output: Path | None,
+    made: str | None,
+    force: bool,
+) -> None:
+    """Make the worksheet an engineer and manager fill in together, from FRAMEWORK_DIR (default: ./framework).
+
+    One person: --level (and --name, --manager, --period). A whole team: --roster people.csv,
+    one worksheet per row into the -o folder. Existing files are never replaced without
+    --force. Exit status: 0 done, 1 some roster rows or the framework are invalid, 2 could
+    not run (bad option, unknown level, a file in the way).
+    """
+    try:
+        made_date = made_on(made)
+        chosen = worksheet_batch.choose_format(fmt, None if roster else output)
+    except InputError as error:
+        fail(option_error(error))
+    if roster is not None:
+        if level or track or name or manager:
+            fail(
+                "--roster takes names, levels and tracks from its columns: "
+                "leave out --level, --track, --name and --manager"
+            )
+        run_roster(framework_dir, roster, output or Path("worksheets"), chosen, kind, period, made_date, force)
+        return
+    if not level:
+        fail("give --level for one worksheet, or --roster for a whole team")
+    framework = load_or_exit(framework_dir)
+    request = Request(level, kind or "expectations", track, name, manager, period)
+    if output == Path("-"):
+        if chosen == "docx" and sys.stdout.isatty():
+            fail("a DOCX file is binary: give -o FILE, or redirect stdout to a file")
+        try:
+            data = make(framework, request, made_date, chosen)
+        except InputError as error:
+            fail(option_error(error))
+        sys.stdout.buffer.write(data)
+        return
+    try:
+        target = worksheet_batch.write_one(framework, request, fmt=chosen, made=made_date, output=output, force=force)
+    except InputError as error:
+        fail(option_error(error))
+    except FileExists as error:
+        fail(f"skipped {error.path}: it already exists and may hold notes; use --force to replace it")
+    except OSError as error:
+        fail(f"cannot write {error.filename or output}: {error.strerror}")
+    click.echo(f"wrote {target}", err=True)
+
+
+def option_error(error: InputError) -> str:
+    """An option's problem as `--level: unknown level 'x'`, named the way it was typed."""
+    return f"--{error.field.lstrip('-')}: {error.message}" if not error.field.isupper() else str(error)
+
+
+def run_roster(
+    framework_dir: Path,
+    roster: Path,
+    folder: Path,
+    fmt: str,
+    kind: str | None,
+    period: str,
+    made: date,
+    force: bool,
+) -> None:
+    """Roster mode: report every bad row and skipped file, then exit 1 if any row failed."""
+    try:
+        people = worksheet_roster.read(roster, default_kind=kind or "", default_period=period)
+    except worksheet_roster.RosterUnreadable as error:
+        fail(str(error), EXIT_CANNOT_RUN if error.could_not_run else EXIT_INVALID)
+    framework = load_or_exit(framework_dir)
+    if folder.exists() and not folder.is_dir():
+        fail(f"-o {folder}: not a folder; roster mode writes one file per row into a folder")
+    for warning in people.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    try:
+        with click.progressbar(people.rows, label=f"Writing to {folder}", file=sys.stderr) as rows:
+            outcome = worksheet_batch.write_roster(
+                framework, rows, folder, fmt=fmt, made=made, force=force, source=str(roster)
+            )
+    except OSError as error:
+        fail(f"cannot write to {folder}: {error.strerror}")
+    problems = sorted(people.problems + outcome.problems, key=lambda problem: problem.line)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    for path in outcome.skipped:
+        click.echo(f"skipped {path}: it already exists and may hold notes (use --force to replace it)", err=True)
+    for message in outcome.write_errors:
+        click.echo(message, err=True)
+    click.echo(
+        f"{roster}: wrote {plural(len(outcome.written), 'worksheet')} to {folder}, skipped {len(outcome.skipped)} "
+        f"existing, {plural(len(problems), 'row')} failed",
+        err=True,
+    )
+    if outcome.write_errors:
+        sys.exit(EXIT_CANNOT_RUN)
+    sys.exit(EXIT_INVALID if problems else 0)

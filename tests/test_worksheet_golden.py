@@ -35,10 +35,20 @@ def request(kind: str) -> Request:
     return Request(PERSON.level, kind, PERSON.track, PERSON.name, PERSON.manager, PERSON.period)
 
 
+@pytest.mark.parametrize("fmt", ["md", "html"])
 @pytest.mark.parametrize("kind", KINDS)
-def test_markdown_matches_golden(kind: str) -> None:
-    text = make(fixture_framework(), request(kind), MADE, "md").decode("utf-8")
-    check_golden(GOLDEN / f"{kind}.md", text)
+def test_text_formats_match_golden(kind: str, fmt: str) -> None:
+    text = make(fixture_framework(), request(kind), MADE, fmt).decode("utf-8")
+    check_golden(GOLDEN / f"{kind}.{fmt}", text)
+
+
+def test_html_escapes_names_and_is_self_contained() -> None:
+    text = make(fixture_framework(), request("expectations"), MADE, "html").decode("utf-8")
+    assert "Zoë &#34;Zo&#34; Ødegård &lt;b&gt;*" in text
+    assert "<b>" not in text
+    assert "Sam O&#39;Brien &amp; co" in text
+    assert "default-src 'none'" in text  # the page may not fetch anything, whatever it contains
+    assert "<link" not in text and "<script" not in text and "src=" not in text
 
 
 def test_markdown_escapes_names_and_keeps_links() -> None:
@@ -53,7 +63,7 @@ def test_markdown_escapes_names_and_keeps_links() -> None:
 
 def test_same_input_gives_identical_bytes_in_every_format() -> None:
     framework = fixture_framework()
-    for fmt in ("md",):
+    for fmt in ("md", "html"):
         assert make(framework, request("pip"), MADE, fmt) == make(framework, request("pip"), MADE, fmt), fmt
 
 

@@ -52,7 +52,7 @@ def _shorten(stem: str) -> str:
 
 def worksheet_stem(name: str, level: str, kind: str) -> str:
     """The stem for one worksheet: the person's name (or the level for a blank one) and the kind."""
-    return f"{safe_name(name or level)}-{kind}"
+    return f"{safe_name(name or level)}-{safe_name(kind)}"
 
 
 class UniqueNames:

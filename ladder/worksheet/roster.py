@@ -1,0 +1,120 @@
+"""The roster: a CSV with one row per worksheet to make, as exported from a spreadsheet or HR tool.
+
+Columns (header row required, any order, case ignored): name and level are required;
+manager, track, kind and period are optional. Other columns (email, team, ...) are
+ignored with one warning, so an export can be used as it is. Blank rows are skipped.
+Problems name the file, the row (as the spreadsheet numbers it: the header is row 1)
+and the column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from ladder.worksheet.request import Request
+
+REQUIRED = ("name", "level")
+OPTIONAL = ("manager", "track", "kind", "period")
+COLUMNS = REQUIRED + OPTIONAL
+_DELIMITERS = ",;\t"  # spreadsheets in many locales save ";"-separated "CSV"
+
+
+class RosterUnreadable(Exception):
+    """The file as a whole cannot be used: not found, not UTF-8, no header, a required column missing."""
+
+    def __init__(self, message: str, *, could_not_run: bool = False):
+        self.could_not_run = could_not_run  # True for I/O problems (exit 2), False for bad content (exit 1)
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int  # the spreadsheet's row number
+    request: Request
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Roster:
+    rows: list[Row]
+    problems: list[RowProblem]
+    warnings: list[str]
+
+
+def read(path: Path, *, default_kind: str = "", default_period: str = "") -> Roster:
+    """Every usable row of the roster, and one problem for each row that is not."""
+    shown = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise RosterUnreadable(f"{shown}: no such roster file", could_not_run=True) from None
+    except OSError as error:
+        raise RosterUnreadable(f"{shown}: cannot read: {error.strerror}", could_not_run=True) from None
+    try:
+        text = raw.decode("utf-8-sig")  # Excel's "CSV UTF-8" starts with a byte-order mark
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise RosterUnreadable(f"{shown}:{line}: not UTF-8 text; save the roster as 'CSV UTF-8'") from None
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    header = next(reader, None)
+    if not header or not any(cell.strip() for cell in header):
+        raise RosterUnreadable(f"{shown}:1: empty roster; the first row must name the columns: {', '.join(COLUMNS)}")
+    columns = [cell.strip().casefold() for cell in header]
+    missing = [name for name in REQUIRED if name not in columns]
+    if missing:
+        raise RosterUnreadable(
+            f"{shown}:1: missing column {', '.join(repr(name) for name in missing)} "
+            f"(found: {', '.join(cell.strip() for cell in header)}; expected: {', '.join(COLUMNS)})"
+        )
+    warnings = []
+    ignored = [cell.strip() for cell, name in zip(header, columns, strict=True) if name not in COLUMNS]
+    if ignored:
+        warnings.append(f"{shown}:1: ignoring column(s) {', '.join(repr(name) for name in ignored)}")
+    rows: list[Row] = []
+    problems: list[RowProblem] = []
+    line = reader.line_num + 1
+    for record in reader:
+        values = {name: clean(cell) for name, cell in zip(columns, record, strict=False) if name in COLUMNS}
+        if any(values.values()):
+            if len(record) > len(columns):
+                problems.append(RowProblem(shown, line, "row", f"{len(record)} cells but {len(columns)} columns"))
+            elif not values.get("name"):
+                problems.append(RowProblem(shown, line, "name", "missing; every worksheet needs the person's name"))
+            else:
+                request = Request(
+                    level=values.get("level", ""),
+                    kind=values.get("kind") or default_kind,
+                    track=values.get("track", ""),
+                    name=values["name"],
+                    manager=values.get("manager", ""),
+                    period=values.get("period") or default_period,
+                )
+                rows.append(Row(line, request))
+        line = reader.line_num + 1
+    if not rows and not problems:
+        raise RosterUnreadable(f"{shown}: no rows after the header; add one row per worksheet")
+    return Roster(rows, problems, warnings)
+
+
+def clean(cell: str) -> str:
+    """A cell's text without control characters (tabs, newlines, NUL), which no worksheet can show."""
+    return " ".join("".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in cell).split())
+
+
+def _delimiter(text: str) -> str:
+    header = text.split("\n", 1)[0]
+    return max(_DELIMITERS, key=header.count)

@@ -1,0 +1,125 @@
+"""`ladder worksheet` for one person, run the way a user runs it: the installed command, in a folder."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CASES, ROOT, assemble_case
+
+LADDER = str(Path(sys.executable).parent / "ladder")
+FRAMEWORK = str(ROOT / "tests" / "fixtures" / "worksheets" / "framework")
+FIXED = {"SOURCE_DATE_EPOCH": "1736899200"}  # 2025-01-15
+
+
+def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {"PATH": "/usr/bin:/bin", "HOME": str(cwd), **(env or {})}
+    return subprocess.run(
+        [LADDER, "worksheet", *args], cwd=cwd, capture_output=True, text=True, timeout=60, env=environment
+    )
+
+
+def test_writes_a_safely_named_file_in_the_current_folder(tmp_path: Path) -> None:
+    result = run(FRAMEWORK, "--level", "second", "--name", "Zoë Ødegård", cwd=tmp_path, env=FIXED)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "wrote Zoë-Ødegård-expectations.md\n"
+    text = (tmp_path / "Zoë-Ødegård-expectations.md").read_text(encoding="utf-8")
+    assert text.startswith("# Expectations worksheet\n")
+    assert "- **Made on:** 2025-01-15" in text
+
+
+def test_never_overwrites_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "notes.md"
+    target.write_text("my manager's notes\n")
+    result = run(FRAMEWORK, "--level", "second", "-o", "notes.md", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "skipped notes.md: it already exists and may hold notes; use --force" in result.stderr
+    assert target.read_text() == "my manager's notes\n"
+    assert run(FRAMEWORK, "--level", "second", "-o", "notes.md", "--force", cwd=tmp_path).returncode == 0
+    assert target.read_text().startswith("# Expectations worksheet")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["notes.md"]  # no temporary files left
+
+
+def test_format_follows_the_output_suffix(tmp_path: Path) -> None:
+    assert run(FRAMEWORK, "--level", "second", "-o", "sheet.html", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "sheet.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    result = run(FRAMEWORK, "--level", "second", "-o", "sheet.docx", "--format", "md", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == "ladder: error: --format: 'md' does not match the output file sheet.docx (a .docx file)\n"
+
+
+def test_output_folder_gets_a_default_name(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    result = run(FRAMEWORK, "--level", "lead", "--kind", "pip", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "lead-pip.md").exists()
+
+
+def test_stdout_with_dash(tmp_path: Path) -> None:
+    result = run(FRAMEWORK, "--level", "first", "--kind", "onboarding", "-o", "-", "--date", "2025-02-01", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.startswith("# Onboarding worksheet, the first 90 days\n")
+    assert "2025-02-01" in result.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--level", "secnd"], "--level: unknown level 'secnd' (did you mean 'second'?)"),
+        (["--level", "first", "--track", "managr"], "--track: unknown track 'managr' (did you mean 'manager'?)"),
+        (
+            ["--level", "third", "--track", "manager"],
+            "--track: L3 Third Level is not on track 'manager' (its tracks: ic)",
+        ),
+        (
+            ["--level", "third", "--kind", "promotion"],
+            "--kind: L3 Third Level is the highest level of the Individual contributor track: "
+            "there is no level to propose",
+        ),
+        (["--level", "first", "--date", "15/01/2025"], "--date: '15/01/2025' is not a date like 2025-01-31"),
+        (["--level", "first", "-o", "missing/x.md"], "--output: missing is not a folder"),
+        (["--name", "Sam"], "give --level for one worksheet, or --roster for a whole team"),
+    ],
+)
+def test_bad_options_are_one_line_and_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
+    result = run(FRAMEWORK, *args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == f"ladder: error: {message}\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_level_code_and_former_ids_are_accepted(tmp_path: Path) -> None:
+    result = run(FRAMEWORK, "--level", "m1", "-o", "-", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "[M1 Team Lead]" in result.stdout
+
+
+def test_unknown_kind_is_a_usage_error(tmp_path: Path) -> None:
+    result = run(FRAMEWORK, "--level", "first", "--kind", "review", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Invalid value for '--kind'" in result.stderr
+
+
+def test_invalid_framework_prints_its_problems_and_exits_1(tmp_path: Path) -> None:
+    assemble_case(CASES / "unknown-references", tmp_path)
+    result = run("framework", "--level", "first", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines and all(line.startswith("framework/") for line in lines)
+    assert "Traceback" not in result.stderr
+    assert not list(tmp_path.glob("*.md"))
+
+
+def test_docx_goes_to_stdout_when_it_is_a_pipe(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [LADDER, "worksheet", FRAMEWORK, "--level", "first", "--format", "docx", "-o", "-"],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(b"PK\x03\x04")  # a ZIP container, as every DOCX is
