@@ -9,6 +9,7 @@ can never collide.
 
 from __future__ import annotations
 
+import posixpath
 from typing import Literal
 
 from ladder.model import Dimension, Example, Level, Standard, Statement, Track
@@ -78,3 +79,27 @@ def from_page(current_page: str, target: str) -> str:
     """A relative link from one site-relative page URL to another, as MkDocs pages need."""
     depth = current_page.count("/") if current_page else 0
     return "../" * depth + target if target or depth else "./"
+
+
+def source(target: str) -> str:
+    """The Markdown source of a page URL, keeping any query and anchor, as Ladder lays out its pages.
+
+    The home page is `index.md`, a section (`levels/`) is `levels/index.md`, and a page inside it
+    (`levels/senior/`) is `levels/senior.md`. A URL that is a file (a worksheet) stays as it is.
+    """
+    path, hash_, fragment = target.partition("#")
+    path, question, query = path.partition("?")
+    if not path:
+        path = "index.md"
+    elif path.endswith("/"):
+        folder = path.rstrip("/")
+        path = f"{folder}/index.md" if "/" not in folder else f"{folder}.md"
+    return path + question + query + hash_ + fragment
+
+
+def link_from(current_source: str, target: str) -> str:
+    """A relative link from one Markdown source (`levels/senior.md`) to a site URL, written as the
+    `.md` path that MkDocs resolves and checks (`../standards/ownership.md#ownership-closes-the-loop`)."""
+    path, mark, rest = source(target).partition("?") if "?" in target else source(target).partition("#")
+    relative = posixpath.relpath(path, posixpath.dirname(current_source) or ".")
+    return relative + mark + rest

@@ -1,0 +1,279 @@
+/* Ladder's handbook controls: "Copy link" on citable sections, and the compare page.
+ *
+ * Runs on every page Material's instant navigation shows (document$), and on plain page
+ * loads for themes without it. Reads only what the generated pages carry: `data-cite` (a
+ * percent-encoded Markdown link, built from the framework's site_url) and the compare form.
+ */
+(function () {
+  "use strict";
+
+  const TEXT = {
+    copy: "Copy link",
+    copied: "Copied",
+    copyLabel: "Copy a Markdown link to “{title}” for written feedback",
+    copyFailed: "Could not copy. Select the link and copy it:",
+    copyComparison: "Copy link to this comparison",
+    comparisonTitle: "Compare {a} and {b}",
+    loading: "Loading…",
+    loadFailed: "Could not load {level}. Check your connection and try again.",
+    summary: "Summary",
+    scope: "Scope",
+    notWritten: "Nothing written for this dimension.",
+  };
+  const COPIED_FOR_MS = 2000;
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
+  }
+
+  async function writeClipboard(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return;
+    }
+    // Plain http (an intranet mirror, say) has no clipboard API: fall back to a selection.
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "ladder-offscreen";
+    document.body.append(area);
+    area.select();
+    const copied = document.execCommand("copy");
+    area.remove();
+    if (!copied) throw new Error("copy refused");
+  }
+
+  /* A "Copy link" button that puts `markdown` on the clipboard and says so. */
+  function copyControl(markdown, title, label) {
+    const bar = document.createElement("div");
+    bar.className = "ladder-copy-bar";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "ladder-copy";
+    button.textContent = label || TEXT.copy;
+    button.setAttribute("aria-label", fill(TEXT.copyLabel, { title }));
+    button.dataset.markdown = markdown;
+    const status = document.createElement("span");
+    status.className = "ladder-copy__status";
+    status.setAttribute("role", "status");
+    let reset = 0;
+    button.addEventListener("click", async () => {
+      clearTimeout(reset);
+      try {
+        await writeClipboard(button.dataset.markdown);
+        button.textContent = TEXT.copied;
+        button.classList.add("ladder-copy--done");
+        status.textContent = TEXT.copied;
+      } catch (error) {
+        status.textContent = TEXT.copyFailed + " " + button.dataset.markdown;
+      }
+      reset = setTimeout(() => {
+        button.textContent = label || TEXT.copy;
+        button.classList.remove("ladder-copy--done");
+        status.textContent = "";
+      }, COPIED_FOR_MS);
+    });
+    bar.append(button, status);
+    return bar;
+  }
+
+  function markdownTitle(markdown) {
+    const match = /^\[(.*)\]\([^)]*\)$/s.exec(markdown);
+    return match ? match[1].replace(/\\([\\[\]])/g, "$1") : markdown;
+  }
+
+  function addCopyControls(root) {
+    for (const heading of root.querySelectorAll("[data-cite]")) {
+      const next = heading.nextElementSibling;
+      if (next && next.classList.contains("ladder-copy-bar")) continue;
+      let markdown;
+      try {
+        markdown = decodeURIComponent(heading.dataset.cite);
+      } catch (error) {
+        continue;
+      }
+      heading.after(copyControl(markdown, markdownTitle(markdown)));
+    }
+  }
+
+  /* The compare page ---------------------------------------------------------------------- */
+
+  const pageCache = new Map();
+
+  function fetchLevel(url) {
+    if (!pageCache.has(url)) {
+      const request = fetch(url, { credentials: "same-origin" })
+        .then((response) => {
+          if (!response.ok) throw new Error(response.status + " " + url);
+          return response.text();
+        })
+        .then((html) => new DOMParser().parseFromString(html, "text/html"));
+      request.catch(() => pageCache.delete(url));
+      pageCache.set(url, request);
+    }
+    return pageCache.get(url);
+  }
+
+  /* The nodes of a section: everything after its heading up to the next heading of its rank. */
+  function sectionNodes(heading) {
+    const nodes = [];
+    for (let node = heading.nextElementSibling; node; node = node.nextElementSibling) {
+      if (/^H[12]$/.test(node.tagName)) break;
+      nodes.push(node);
+    }
+    return nodes;
+  }
+
+  /* Copies of nodes from a fetched page, with their links made absolute so they still work here. */
+  function lift(nodes, pageUrl) {
+    return nodes.map((node) => {
+      const copy = document.importNode(node, true);
+      for (const link of copy.querySelectorAll("a[href]")) {
+        link.href = new URL(link.getAttribute("href"), pageUrl).href;
+      }
+      for (const permalink of copy.querySelectorAll(".headerlink")) permalink.remove();
+      return copy;
+    });
+  }
+
+  function readLevel(doc, pageUrl) {
+    const title = doc.querySelector("article h1");
+    const summary = doc.querySelector("article .ladder-summary");
+    const scope = doc.getElementById("level--scope");
+    const dimensions = new Map();
+    for (const heading of doc.querySelectorAll("article h2.ladder-dimension")) {
+      const name = heading.cloneNode(true);
+      for (const extra of name.querySelectorAll(".headerlink, a[id]")) extra.remove();
+      dimensions.set(heading.id, { name: name.textContent.trim(), nodes: lift(sectionNodes(heading), pageUrl) });
+    }
+    return {
+      url: pageUrl,
+      name: title ? title.textContent.replace(/¶/g, "").trim() : pageUrl,
+      summary: summary ? lift([summary], pageUrl) : [],
+      scope: scope ? lift(sectionNodes(scope), pageUrl) : [],
+      dimensions,
+    };
+  }
+
+  function element(tag, className, children) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    for (const child of children || []) node.append(child);
+    return node;
+  }
+
+  function levelLink(level, hash) {
+    const link = element("a", "ladder-compare__level", [level.name]);
+    link.href = level.url + (hash ? "#" + hash : "");
+    return link;
+  }
+
+  function row(id, title, left, right) {
+    const heading = element("h2", "", [title]);
+    if (id) heading.id = id;
+    const pair = element("div", "ladder-compare__pair", [
+      element("div", "ladder-compare__cell", [levelLink(left.level, id), ...left.nodes]),
+      element("div", "ladder-compare__cell", [levelLink(right.level, id), ...right.nodes]),
+    ]);
+    return element("section", "ladder-compare__row", [heading, pair]);
+  }
+
+  function notWritten() {
+    return [element("p", "ladder-compare__empty", [TEXT.notWritten])];
+  }
+
+  function comparison(a, b) {
+    const rows = [
+      row("", TEXT.summary, { level: a, nodes: a.summary }, { level: b, nodes: b.summary }),
+      row("", TEXT.scope, { level: a, nodes: a.scope }, { level: b, nodes: b.scope }),
+    ];
+    const ids = [...a.dimensions.keys(), ...[...b.dimensions.keys()].filter((id) => !a.dimensions.has(id))];
+    for (const id of ids) {
+      const left = a.dimensions.get(id);
+      const right = b.dimensions.get(id);
+      rows.push(
+        row(
+          id,
+          (left || right).name,
+          { level: a, nodes: left ? left.nodes : notWritten() },
+          { level: b, nodes: right ? right.nodes : notWritten() },
+        ),
+      );
+    }
+    return rows;
+  }
+
+  function resolve(select, wanted) {
+    for (const option of select.options) {
+      const aliases = (option.dataset.aliases || "").split(" ");
+      if (option.value === wanted || aliases.includes(wanted)) return option.value;
+    }
+    return null;
+  }
+
+  function setUpCompare(form) {
+    if (form.dataset.ready) return;
+    form.dataset.ready = "true";
+    const first = form.elements.namedItem("a");
+    const second = form.elements.namedItem("b");
+    const values = [...first.options].map((option) => option.value);
+    const query = new URLSearchParams(window.location.search);
+    first.value = resolve(first, query.get("a")) || values[0];
+    second.value = resolve(second, query.get("b")) || values[Math.min(1, values.length - 1)];
+
+    const copyHolder = element("div", "ladder-compare__copy");
+    const status = element("p", "ladder-compare__status");
+    status.setAttribute("role", "status");
+    const result = element("div", "ladder-compare__result");
+    form.after(copyHolder, status, result);
+
+    let shown = 0;
+    async function show() {
+      const turn = ++shown;
+      const params = new URLSearchParams(window.location.search);
+      params.set("a", first.value);
+      params.set("b", second.value);
+      const address = "?" + params.toString() + window.location.hash;
+      window.history.replaceState(window.history.state, "", address);
+      status.textContent = TEXT.loading;
+      const base = new URL(form.dataset.levels, window.location.href);
+      const urls = [first.value, second.value].map((id) => new URL(id + "/", base).href);
+      let levels;
+      try {
+        levels = await Promise.all(urls.map(fetchLevel));
+      } catch (error) {
+        if (turn === shown) status.textContent = fill(TEXT.loadFailed, { level: error.message });
+        return;
+      }
+      if (turn !== shown) return;
+      const [a, b] = levels.map((doc, index) => readLevel(doc, urls[index]));
+      result.replaceChildren(...comparison(a, b));
+      status.textContent = "";
+      const siteUrl = form.dataset.siteUrl.replace(/\/?$/, "/");
+      const title = fill(TEXT.comparisonTitle, { a: a.name, b: b.name });
+      const markdown = "[" + title.replace(/([\\[\]])/g, "\\$1") + "](" + siteUrl + "compare/?a=" +
+        encodeURIComponent(first.value) + "&b=" + encodeURIComponent(second.value) + ")";
+      copyHolder.replaceChildren(copyControl(markdown, title, TEXT.copyComparison));
+      const target = window.location.hash && document.getElementById(window.location.hash.slice(1));
+      if (target && turn === 1) target.scrollIntoView();
+    }
+    first.addEventListener("change", show);
+    second.addEventListener("change", show);
+    form.addEventListener("submit", (event) => event.preventDefault());
+    show();
+  }
+
+  function enhance() {
+    const content = document.querySelector("article") || document.body;
+    addCopyControls(content);
+    for (const form of content.querySelectorAll("form.ladder-compare")) setUpCompare(form);
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(enhance);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", enhance);
+  } else {
+    enhance();
+  }
+})();

@@ -1,0 +1,93 @@
+"""Macros for hand-written pages (`render_macros: true`): link to framework data instead of repeating it.
+
+    {{ link('senior') }}                 [L4 Senior Engineer](../levels/senior.md)
+    {{ link('senior', 'the next level') }}
+    {{ quote('ownership-closes-the-loop') }}   the statement as a block quote, with its link
+    {{ example('senior-halve-paging') }}       an example expectation with its key steps
+    {{ levels_list('ic') }}                    the track's levels, lowest first
+    {{ framework.meta.name }}                  any value of the framework
+
+An unknown id is reported as an error naming the page and the id (the strict build fails)
+and shows up in the page as a marked placeholder, so `mkdocs serve` keeps running.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.plugins import get_plugin_logger
+
+from ladder.model import Example, Framework, Statement, Track
+from ladder.render import site
+from ladder.render.environment import Links, environment
+from ladder.render.titles import describe
+
+log = get_plugin_logger(__name__)
+
+
+class Macros:
+    """The macros, bound to a framework and to the page being rendered."""
+
+    def __init__(self, framework: Framework, current_page: Any):
+        self.framework = framework
+        self.current_page = current_page  # () -> the page's source path, e.g. "guides/calibration.md"
+        self.ids = sorted({alias for item in framework.items() for alias in (item.id, *item.aliases)})
+
+    def link(self, ident: str, text: str | None = None) -> str:
+        item = self._find(ident, "link", None)
+        if item is None:
+            return _placeholder(ident)
+        return str(self._links().to(item, text))
+
+    def quote(self, ident: str) -> str:
+        statement = self._find(ident, "quote", Statement)
+        if statement is None:
+            return _placeholder(ident)
+        return self._render("macros/quote.md.j2", statement=statement)
+
+    def example(self, ident: str) -> str:
+        found = self._find(ident, "example", Example)
+        if found is None:
+            return _placeholder(ident)
+        return self._render("macros/example.md.j2", example=found)
+
+    def levels_list(self, ident: str) -> str:
+        track = self._find(ident, "levels_list", Track)
+        if track is None:
+            return _placeholder(ident)
+        return self._render("macros/levels_list.md.j2", levels=self.framework.ladder(track.id))
+
+    def _find(self, ident: str, macro: str, kind: type | None) -> Any:
+        page = f"{self.current_page()}: {macro}({ident!r})"
+        try:
+            item = self.framework.get(ident)
+        except (KeyError, TypeError):
+            close = difflib.get_close_matches(str(ident), self.ids, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            log.error(f"{page}: no item in the framework has the id '{ident}'{hint}")
+            return None
+        if kind is not None and not isinstance(item, kind):
+            log.error(f"{page}: '{ident}' is a {describe(item)}; {macro}() needs a {kind.__name__.lower()} id")
+            return None
+        return item
+
+    def _links(self) -> Links:
+        return Links(self.framework, self.current_page())
+
+    def _render(self, template: str, **context: Any) -> str:
+        return environment().get_template(template).render(links=self._links(), **context)
+
+
+def _placeholder(ident: str) -> str:
+    return str(Markup("**[unknown id: {}]**").format(ident))
+
+
+def define_env(env: Any) -> None:
+    """mkdocs-macros entry point (see hooks/macros.py)."""
+    framework = site.framework(env.conf)
+    macros = Macros(framework, lambda: env.page.file.src_uri)
+    env.variables["framework"] = framework
+    for name in ("link", "quote", "example", "levels_list"):
+        env.macro(getattr(macros, name), name)

@@ -1,0 +1,82 @@
+"""The Jinja environment that lays out generated pages, and the link helpers its templates use.
+
+YAML text only ever arrives in a template as a *value*. Autoescaping is on, with `finalize`
+turning each plain string into Markdown-safe text (`markdown_text`) before Jinja's escape sees
+it; values the code builds itself (links, attribute lists) and macro output are `Markup` and go
+into the page as they are. So text is safe by default, and nothing is escaped twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from ladder import urls
+from ladder.model import Dimension, Framework, Level
+from ladder.render import titles
+from ladder.render.text import attribute, link_text, markdown_text, plain
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return Markup(markdown_text(value))
+    return value
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("ladder", "templates"),
+        autoescape=True,  # with finalize above: Markdown escaping for text, nothing for Markup
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["urls"] = urls
+    env.filters["plain"] = plain
+    return env
+
+
+@dataclass(frozen=True)
+class Links:
+    """Links from one generated page (its Markdown source path) to anything in the handbook."""
+
+    framework: Framework
+    source: str
+
+    def href(self, target: str) -> Markup:
+        """A relative `.md` link to a site URL (`levels/senior/#scope-of-impact`)."""
+        return Markup(urls.link_from(self.source, target))
+
+    def to(self, item: urls.Item, text: str | None = None) -> Markup:
+        """`[title](relative link)` to an item, titled with its own name unless told otherwise."""
+        return self.markdown(text if text is not None else titles.title(self.framework, item), urls.url(item))
+
+    def cell(self, level: Level, dimension: Dimension, text: str | None = None) -> Markup:
+        label = text if text is not None else titles.cell_title(level, dimension)
+        return self.markdown(label, urls.cell(level, dimension))
+
+    def markdown(self, text: str, target: str) -> Markup:
+        return Markup(f"[{link_text(text)}]({self.href(target)})")
+
+    def file(self, text: str, target: str) -> Markup:
+        """A link to a file the site publishes as it is (a worksheet), not to a page."""
+        return Markup(f"[{link_text(text)}]({'../' * self.source.count('/')}{target})")
+
+
+def heading(ident: str, *classes: str, cite: str | None = None, aliases: tuple[str, ...] = ()) -> Markup:
+    """The attribute list that ends a heading: its id (the anchor), classes and copy-link data.
+
+    Former ids become extra anchors on the same heading, so old links land in the same place.
+    """
+    parts = [f"#{ident}", *(f".{name}" for name in classes)]
+    if cite is not None:
+        parts.append(f'data-cite="{attribute(cite)}"')
+    extra = "".join(f'<a id="{alias}"></a>' for alias in aliases)
+    return Markup(f"{extra} {{ {' '.join(parts)} }}" if extra else f"{{ {' '.join(parts)} }}")

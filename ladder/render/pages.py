@@ -1,0 +1,192 @@
+"""Framework in, Markdown pages out: what each generated page shows, computed here, laid out by templates.
+
+`render_pages(framework)` returns `{source path: Markdown}` (`levels/senior.md`, ...). The
+MkDocs hook serves these pages to the build; `ladder render OUT_DIR` writes them to disk for
+other Markdown site generators. Page paths follow `ladder.urls`, so every link and anchor
+matches the URLs the rest of Ladder hands out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Iterator
+from dataclasses import dataclass
+
+from ladder import urls
+from ladder.model import Cell, Dimension, Example, Framework, Level, ProficiencyStep, Track
+from ladder.render import titles
+from ladder.render.environment import Links, environment, heading
+
+# Formats each blank worksheet is published in, in the order the level page offers them.
+WORKSHEET_FORMATS: tuple[urls.WorksheetFormat, ...] = ("docx", "html", "md")
+# The library lists every example on its index page up to this many; beyond it, by level and dimension only.
+EXAMPLE_LIST_LIMIT = 200
+# Templates stay readable with generous blank lines; the pages keep one between blocks.
+BLANK_LINES = re.compile(r"\n{3,}")
+
+
+@dataclass(frozen=True)
+class CellView:
+    """One level's text for one dimension, as a page shows it."""
+
+    dimension: Dimension
+    cell: Cell | None
+    source: Level | None  # the level the text is inherited from, or None when the level writes it
+    proficiency: ProficiencyStep | None
+
+
+@dataclass(frozen=True)
+class Change:
+    """How one dimension moves between two levels."""
+
+    dimension: Dimension
+    before: CellView
+    after: CellView
+
+    @property
+    def changed(self) -> bool:
+        return self.before.cell != self.after.cell
+
+
+def render_pages(framework: Framework, *, worksheets: Container[str] = ()) -> dict[str, str]:
+    """Every generated page of the handbook, by Markdown source path, in reading order.
+
+    `worksheets` holds the blank worksheet files the site publishes (`urls.worksheet(...)`): a
+    level page links those of its own, and leaves the section out when there are none, so
+    a page never links to a file that is not there.
+    """
+    return dict(_pages(framework, worksheets))
+
+
+def all_worksheets(framework: Framework) -> set[str]:
+    """Every blank worksheet file a site could publish: each kind, in each format, for each level."""
+    return {
+        urls.worksheet(level, kind, fmt)
+        for level in framework.levels
+        for kind in urls.WORKSHEET_KINDS
+        for fmt in WORKSHEET_FORMATS
+    }
+
+
+def _pages(framework: Framework, worksheets: Container[str]) -> Iterator[tuple[str, str]]:
+    yield _render(framework, urls.LEVELS, "levels.md.j2", tracks=[_track_view(framework, t) for t in framework.tracks])
+    for level in framework.levels:
+        yield _render(framework, urls.page(level), "level.md.j2", **_level_view(framework, level, worksheets))
+    yield _render(framework, urls.DIMENSIONS, "dimensions.md.j2")
+    for dimension in framework.dimensions:
+        yield _render(framework, urls.page(dimension), "dimension.md.j2", **_dimension_view(framework, dimension))
+    yield _render(framework, urls.STANDARDS, "standards.md.j2")
+    for standard in framework.standards:
+        yield _render(framework, urls.page(standard), "standard.md.j2", standard=standard)
+    yield _render(framework, urls.EXAMPLES, "examples.md.j2", **_library_view(framework))
+    for example in framework.examples:
+        yield _render(framework, urls.page(example), "example.md.j2", **_example_view(framework, example))
+    yield _render(framework, urls.COMPARE, "compare.md.j2")
+
+
+def _render(framework: Framework, page: str, template: str, **context: object) -> tuple[str, str]:
+    source = urls.source(page)
+    links = Links(framework, source)
+    markdown = (
+        environment()
+        .get_template(template)
+        .render(
+            framework=framework,
+            meta=framework.meta,
+            links=links,
+            heading=heading,
+            cite=lambda item, title=None: titles.cite(
+                title or titles.title(framework, item), framework.meta.site_url, urls.url(item)
+            ),
+            cite_cell=lambda level, dimension: titles.cite(
+                titles.cell_title(level, dimension), framework.meta.site_url, urls.cell(level, dimension)
+            ),
+            title=lambda item: titles.title(framework, item),
+            side=titles.side,
+            **context,
+        )
+    )
+    return source, BLANK_LINES.sub("\n\n", markdown)
+
+
+# What each page shows ---------------------------------------------------------------------------
+
+
+def cell_view(framework: Framework, level: Level, dimension: Dimension) -> CellView:
+    found = framework.cell(level, dimension.id)
+    proficiency = found.cell.proficiency if found.cell else None
+    step = framework.proficiency(proficiency) if proficiency else None
+    return CellView(dimension, found.cell, found.source, step)
+
+
+def _track_view(framework: Framework, track: Track) -> dict[str, object]:
+    ladder = framework.ladder(track.id)
+    branch = framework.level(track.branches_from) if track.branches_from else None
+    rows = [(level, [cell_view(framework, level, d) for d in framework.dimensions]) for level in ladder]
+    return {"track": track, "rows": rows, "branch": branch}
+
+
+def _level_view(framework: Framework, level: Level, published: Container[str]) -> dict[str, object]:
+    cells = [cell_view(framework, level, dimension) for dimension in framework.dimensions]
+    previous = framework.previous_level(level)
+    return {
+        "level": level,
+        "tracks": framework.tracks_of(level),
+        "cells": cells,
+        "previous": previous,
+        "changes": _changes(framework, previous, level) if previous else [],
+        "nexts": [(after, _changes(framework, level, after)) for after in framework.next_levels(level)],
+        "examples": framework.examples_for(level),
+        "worksheets": [
+            (kind, files)
+            for kind in urls.WORKSHEET_KINDS
+            if (
+                files := [
+                    (fmt, path) for fmt in WORKSHEET_FORMATS if (path := urls.worksheet(level, kind, fmt)) in published
+                ]
+            )
+        ],
+    }
+
+
+def _changes(framework: Framework, lower: Level, upper: Level) -> list[Change]:
+    return [
+        Change(dimension, cell_view(framework, lower, dimension), cell_view(framework, upper, dimension))
+        for dimension in framework.dimensions
+    ]
+
+
+def _dimension_view(framework: Framework, dimension: Dimension) -> dict[str, object]:
+    """How the dimension grows along each track; a level shared by several tracks is shown once."""
+    shown: set[str] = set()
+    tracks = []
+    for track in framework.tracks:
+        levels = [level for level in framework.ladder(track.id) if level.id not in shown]
+        shared = [level for level in framework.ladder(track.id) if level.id in shown]
+        shown.update(level.id for level in levels)
+        tracks.append((track, shared, [(level, cell_view(framework, level, dimension)) for level in levels]))
+    examples = [example for example in framework.examples if dimension.id in example.dimensions]
+    return {"dimension": dimension, "tracks": tracks, "examples": examples}
+
+
+def _library_view(framework: Framework) -> dict[str, object]:
+    by_level = [(level, framework.examples_for(level)) for level in framework.levels]
+    by_dimension = [
+        (dimension, [e for e in framework.examples if dimension.id in e.dimensions])
+        for dimension in framework.dimensions
+    ]
+    return {
+        "by_track": [(track, framework.ladder(track.id)) for track in framework.tracks],
+        "by_level": {level.id: examples for level, examples in by_level},
+        "by_dimension": by_dimension,
+        "listed": [pair for pair in by_level if pair[1]] if len(framework.examples) <= EXAMPLE_LIST_LIMIT else [],
+    }
+
+
+def _example_view(framework: Framework, example: Example) -> dict[str, object]:
+    return {
+        "example": example,
+        "levels": [framework.level(ident) for ident in example.levels],
+        "dimensions": [framework.dimension(ident) for ident in example.dimensions],
+        "example_tracks": [framework.track(ident) for ident in example.tracks],
+    }

@@ -1,0 +1,54 @@
+"""What each item is called when it is linked to: in the handbook, in macros and in copied links."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+from ladder import urls
+from ladder.model import Dimension, Example, Framework, Level, Standard, Statement, Track
+from ladder.render.text import excerpt, plain
+
+
+@cache
+def words() -> dict[str, str]:
+    """The short labels in `ladder/templates/words.yaml`."""
+    return yaml.safe_load(files("ladder").joinpath("templates/words.yaml").read_text(encoding="utf-8"))
+
+
+def side(statement: Statement) -> str:
+    return words()["above_the_line" if statement.above else "below_the_line"]
+
+
+def title(framework: Framework, item: urls.Item) -> str:
+    """The item's own name, as plain text: "L4 Senior Engineer", "Ownership, above the line: Acts on…"."""
+    if isinstance(item, Level):
+        return plain(item.name)
+    if isinstance(item, (Track, Dimension, Standard)):
+        return plain(item.name)
+    if isinstance(item, Example):
+        return plain(item.title)
+    if isinstance(item, Statement):
+        standard = framework.standard(item.standard)
+        return words()["statement_title"].format(
+            standard=plain(standard.name), side=side(item), excerpt=excerpt(item.text)
+        )
+    raise TypeError(f"no title for {item!r}")
+
+
+def cell_title(level: Level, dimension: Dimension) -> str:
+    return words()["cell_title"].format(level=plain(level.name), dimension=plain(dimension.name))
+
+
+def cite(title_text: str, site_url: str, target: str) -> str:
+    """The Markdown link a manager pastes into written feedback: title and absolute URL."""
+    label = title_text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    return f"[{label}]({urls.absolute(site_url, target)})"
+
+
+def describe(item: Any) -> str:
+    """The kind of an item, for messages: "level", "statement"."""
+    return type(item).__name__.lower()

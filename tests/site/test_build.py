@@ -1,0 +1,174 @@
+"""The built handbook, as a reader and a search engine see it: strict build, anchors, search, no network."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ladder import urls
+from tests.site.conftest import Built
+
+
+class _Ids(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "id" and value:
+                self.ids.add(value)
+
+
+@cache
+def ids_in(path: Path) -> frozenset[str]:
+    parser = _Ids()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return frozenset(parser.ids)
+
+
+def article(html: str) -> str:
+    """The page's content, without the theme around it."""
+    return html[html.index("<article") : html.index("</article>")]
+
+
+def page_file(site: Built, url: str) -> Path:
+    return site.root / url.partition("#")[0] / "index.html"
+
+
+def expected_anchors(site: Built) -> list[tuple[str, str]]:
+    """(page URL, anchor) for every id and former id in the framework, and every level x dimension."""
+    wanted = []
+    for item in site.framework.items():
+        page = urls.page(item)
+        for ident in (item.id, *item.aliases):
+            wanted.append((page, ident))
+    for level in site.framework.levels:
+        for dimension in site.framework.dimensions:
+            for ident in (dimension.id, *dimension.aliases):
+                wanted.append((urls.page(level), ident))
+    return wanted
+
+
+def test_the_default_handbook_builds_in_strict_mode_without_a_warning(handbook: Built) -> None:
+    assert "WARNING" not in handbook.output
+    assert (handbook.root / "index.html").exists()
+    assert len(list(handbook.root.glob("levels/*/index.html"))) == len(handbook.framework.levels)
+
+
+def test_every_id_and_former_id_has_its_anchor_on_its_page(handbook: Built, tricky: Built) -> None:
+    for site in (handbook, tricky):
+        missing = [
+            f"{page}#{ident}" for page, ident in expected_anchors(site) if ident not in ids_in(page_file(site, page))
+        ]
+        assert not missing, f"anchors missing from the built site: {missing}"
+
+
+def test_every_item_has_a_search_entry_that_deep_links_to_it(handbook: Built) -> None:
+    index = json.loads((handbook.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {entry["location"] for entry in index["docs"]}
+    missing = [urls.url(item) for item in handbook.framework.items() if urls.url(item) not in locations]
+    missing += [
+        urls.cell(level, dimension)
+        for level in handbook.framework.levels
+        for dimension in handbook.framework.dimensions
+        if urls.cell(level, dimension) not in locations
+    ]
+    assert not missing, f"no search entry for: {missing}"
+    statement = handbook.framework.statement("ownership-closes-the-loop")
+    entry = next(entry for entry in index["docs"] if entry["location"] == urls.url(statement))
+    assert entry["title"] == statement.text.replace("\n", " ").strip()
+
+
+def test_yaml_text_is_shown_literally_never_run_as_a_template_or_html(tricky: Built) -> None:
+    html = article(tricky.html("standards/ownership/"))
+    assert "{{ 7*7 }}" in html and "{% raw %}" in html and "49" not in html
+    assert "Ownership &amp; {{ care }}" in html
+    assert "latency &lt; 200 ms &amp; says so" in html and "<code>a &lt; b</code>" in html
+    assert "&lt;script&gt;document.title" in html and "<script>document.title" not in html
+    assert "&lt;b&gt;late&lt;/b&gt;" in html
+    assert not re.search(r"<[^>]*\sonclick=", html), "an attribute list in YAML text became an attribute"
+    assert "<img" not in html and 'href="javascript:' not in html
+
+
+def test_macros_link_quote_and_embed_framework_data(tricky: Built) -> None:
+    html = article(tricky.html(""))
+    assert "<h1" in html and "Fixture Framework" in html
+    assert 'href="standards/ownership/#ownership-fixes-it"' in html
+    assert '<a href="levels/first/">the first level</a>' in html  # a former id resolves to the item
+    assert "latency &lt; 200 ms" in html and "<blockquote>" in html
+    assert 'href="examples/write-tests/"' in html and "Pair on one change with a teammate." in html
+    assert html.index('href="levels/first/"') < html.index('href="levels/second/"')
+
+
+# <link rel=...> kinds a browser never fetches on its own.
+NOT_FETCHED = {"canonical", "alternate", "author", "license", "next", "prev", "search"}
+ASSET_ATTRIBUTES = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src", "video": "src"}
+
+
+class _Assets(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.assets: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        wanted = ASSET_ATTRIBUTES.get(tag)
+        if tag == "link" and dict(attrs).get("rel") in NOT_FETCHED:
+            return
+        for name, value in attrs:
+            if value and (name == wanted or name in ("srcset", "data") or (name == "style" and "url(" in value)):
+                self.assets.append(f"<{tag} {name}={value}>")
+
+
+def test_no_page_loads_anything_from_another_host(handbook: Built) -> None:
+    external = []
+    for page in handbook.root.rglob("*.html"):
+        parser = _Assets()
+        parser.feed(page.read_text(encoding="utf-8"))
+        external += [f"{page}: {asset}" for asset in parser.assets if re.search(r"(https?:)?//", asset)]
+    for stylesheet in handbook.root.rglob("*.css"):
+        text = stylesheet.read_text(encoding="utf-8")
+        external += [f"{stylesheet}: {url}" for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", text)]
+        external += [f"{stylesheet}: @import" for _ in re.findall(r"@import\s+url\(\s*['\"]?https?:", text)]
+    assert not external, external[:10]
+    assert "fonts.googleapis.com" not in (handbook.root / "index.html").read_text(encoding="utf-8")
+
+
+def test_framework_json_and_schemas_are_published(handbook: Built) -> None:
+    data = json.loads((handbook.root / "framework.json").read_text(encoding="utf-8"))
+    assert [level["id"] for level in data["levels"]] == [level.id for level in handbook.framework.levels]
+    published = sorted(path.name for path in (handbook.root / "schema").glob("*.json"))
+    assert "level.schema.json" in published and "framework.schema.json" in published
+    json.loads((handbook.root / "schema" / "level.schema.json").read_text(encoding="utf-8"))
+
+
+def test_level_pages_link_their_neighbours_examples_and_worksheets(handbook: Built) -> None:
+    html = handbook.html("levels/mid-level/")
+    for neighbour in ("engineer", "senior", "engineering-manager"):  # below, and the two it splits into
+        assert f'href="../{neighbour}/"' in html
+    assert 'href="../../compare/?a=mid-level&amp;b=engineering-manager"' in html
+    assert 'href="../../examples/mid-level-faster-ci/"' in html
+    assert 'href="../../worksheets/mid-level/expectations.docx"' in html
+
+
+def test_an_inherited_dimension_reads_as_previous_level_and_links_its_source(tricky: Built) -> None:
+    html = tricky.html("levels/second/")
+    section = html[html.index('id="reach"') :]
+    assert "As previous level" in section[:600] and 'href="../first/#reach"' in section[:600]
+    assert "Finishes the tasks given to them." in section[:1200]
+
+
+def test_each_page_carries_only_a_small_part_of_the_navigation(handbook: Built) -> None:
+    """Every example page is out of the navigation (there are more than nav_limit), so its nav stays short."""
+    example = handbook.framework.examples[0]
+    html = handbook.html(urls.page(example))
+    assert html.count("md-nav__link") < 40
+    assert not any(f'href="../{other.id}/"' in html for other in handbook.framework.examples[1:])
+
+
+def test_every_section_has_its_index_page(handbook: Built) -> None:
+    for section in (urls.LEVELS, urls.DIMENSIONS, urls.STANDARDS, urls.EXAMPLES, urls.COMPARE):
+        assert (handbook.root / section / "index.html").exists(), section

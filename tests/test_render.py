@@ -1,0 +1,135 @@
+"""Rendering: the framework in, Markdown pages out (golden files), the text rules, and `ladder render`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from ladder import urls
+from ladder.cli import main
+from ladder.render import render_pages
+from ladder.render.nav import expand, pages_in, sections
+from ladder.render.pages import all_worksheets
+from ladder.render.text import excerpt, markdown_text, plain
+from ladder.validate import load_framework
+from tests.conftest import BASE, FIXTURES, ROOT, assemble_case, check_golden
+
+GOLDEN = FIXTURES / "render"
+TRICKY = FIXTURES / "site" / "tricky"
+
+
+def golden_cases(tmp: Path) -> dict[str, dict[str, str]]:
+    base = load_framework(BASE)
+    tricky = load_framework(assemble_case(TRICKY, tmp))
+    return {
+        "base": render_pages(base, worksheets=all_worksheets(base)),
+        "tricky": render_pages(tricky),  # no worksheets published: level pages leave the section out
+    }
+
+
+def test_rendered_pages_match_their_golden_files(tmp_path: Path) -> None:
+    """Regenerate with LADDER_UPDATE_GOLDEN=1 and read the diff: it is exactly what the site will show."""
+    for case, pages in golden_cases(tmp_path).items():
+        folder = GOLDEN / case
+        for source, markdown in pages.items():
+            (folder / source).parent.mkdir(parents=True, exist_ok=True)
+            check_golden(folder / source, markdown)
+        stale = {str(path.relative_to(folder)) for path in folder.rglob("*.md")} - set(pages)
+        assert not stale, f"golden files for pages that are no longer rendered: {stale}"
+
+
+def test_every_generated_page_opts_out_of_macros() -> None:
+    for source, markdown in render_pages(load_framework(ROOT / "framework")).items():
+        assert markdown.startswith("---\n"), source
+        assert yaml.safe_load(markdown.split("---\n")[1])["render_macros"] is False, source
+
+
+def test_pages_follow_the_url_scheme() -> None:
+    framework = load_framework(ROOT / "framework")
+    pages = render_pages(framework)
+    for item in framework.items():
+        assert urls.source(urls.page(item)) in pages, item.id
+    assert urls.source(urls.COMPARE) == "compare/index.md" in pages
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        ("latency < 200 ms & p99 > 1 s", "latency &lt; 200 ms &amp; p99 &gt; 1 s"),
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("keeps `a < b` as code", "keeps `a < b` as code"),
+        ("{{ 7*7 }} and {% raw %}", "\\{\\{ 7*7 \\}\\} and \\{% raw %\\}"),
+        ("ends with {: onclick=x }", "ends with \\{: onclick=x \\}"),
+        ("![pixel](https://example.com/p.png)", "!\\[pixel](https://example.com/p.png)"),
+        (
+            "[run](javascript:alert(1)) [read](https://example.com)",
+            "[run\\](javascript:alert(1)) [read](https://example.com)",
+        ),
+        ("*emphasis* stays\n  and lines   join", "*emphasis* stays and lines join"),
+    ],
+)
+def test_yaml_text_keeps_inline_markdown_but_cannot_act(text: str, markdown: str) -> None:
+    assert markdown_text(text) == markdown
+
+
+def test_titles_are_plain_and_excerpts_are_short() -> None:
+    assert plain("Keep *p99* under [the SLO](https://example.com) with `make`") == "Keep p99 under the SLO with make"
+    assert excerpt("one two three four five six seven eight nine ten", 4) == "one two three four…"
+    assert excerpt("short enough", 4) == "short enough"
+
+
+def test_source_paths_and_relative_links_match_mkdocs_pages() -> None:
+    assert urls.source("") == "index.md"
+    assert urls.source("levels/") == "levels/index.md"
+    assert urls.source("levels/senior/#scope-of-impact") == "levels/senior.md#scope-of-impact"
+    assert urls.source("compare/?a=x&b=y") == "compare/index.md?a=x&b=y"
+    assert urls.source("worksheets/senior/pip.docx") == "worksheets/senior/pip.docx"
+    assert urls.link_from("levels/senior.md", "levels/#ic") == "index.md#ic"
+    assert urls.link_from("levels/senior.md", "standards/ownership/#x") == "../standards/ownership.md#x"
+    assert urls.link_from("guides/calibration.md", "compare/?a=x&b=y") == "../compare/index.md?a=x&b=y"
+    assert urls.link_from("index.md", "levels/senior/") == "levels/senior.md"
+
+
+def test_the_navigation_lists_a_section_only_while_it_is_small() -> None:
+    framework = load_framework(ROOT / "framework")
+    small = sections(framework, limit=20)
+    assert small["levels/index.md"] == [
+        {"Individual contributor": [{level.name: f"levels/{level.id}.md"} for level in framework.own_levels("ic")]},
+        {"People manager": [{level.name: f"levels/{level.id}.md"} for level in framework.own_levels("manager")]},
+    ]
+    assert small["examples/index.md"] == []  # 42 examples: the library's index page lists them
+    assert sections(framework, limit=3)["levels/index.md"] == [
+        {"People manager": [{level.name: f"levels/{level.id}.md"} for level in framework.own_levels("manager")]}
+    ]
+    nav = expand([{"Home": "index.md"}, {"Levels": "levels/index.md"}, {"Guides": ["guides/index.md"]}], framework, 3)
+    assert nav[1] == {"Levels": ["levels/index.md", *sections(framework, 3)["levels/index.md"]]}
+    assert pages_in(nav) == {"index.md", "levels/index.md", "guides/index.md"} | {
+        f"levels/{level.id}.md" for level in framework.own_levels("manager")
+    }
+
+
+def test_ladder_render_writes_pages_and_never_replaces_one_without_force(in_tmp: Path) -> None:
+    runner = CliRunner()
+    first = runner.invoke(main, ["render", "out", str(BASE)])
+    assert first.exit_code == 0, first.output
+    written = sorted(str(path.relative_to("out")) for path in Path("out").rglob("*.md"))
+    assert written == sorted(render_pages(load_framework(BASE)))
+    Path("out/levels/first.md").write_text("my notes\n")
+    second = runner.invoke(main, ["render", "out", str(BASE)])
+    assert second.exit_code == 0
+    assert "skipped out/levels/first.md: it already exists (use --force to replace it)" in second.output
+    assert Path("out/levels/first.md").read_text() == "my notes\n"
+    forced = runner.invoke(main, ["render", "out", str(BASE), "--force"])
+    assert forced.exit_code == 0 and "skipped" not in forced.output.replace("skipped 0", "")
+    assert Path("out/levels/first.md").read_text().startswith("---\n")
+
+
+def test_ladder_render_reports_an_invalid_framework_and_writes_nothing(in_tmp: Path) -> None:
+    framework = assemble_case(FIXTURES / "cases" / "unknown-references", in_tmp)
+    result = CliRunner().invoke(main, ["render", "out", str(framework)])
+    assert result.exit_code == 1
+    assert "unknown" in result.output and "Traceback" not in result.output
+    assert not Path("out").exists()
