@@ -1,0 +1,181 @@
+"""The handbook in a real browser: Debian's Chromium, driven by Playwright, against the built site on 127.0.0.1.
+
+Each test opens its own browser context and fails if any page asked for anything from a
+host other than the local server.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from ladder import urls
+from ladder.render.titles import title
+from tests.site.conftest import Built
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 375, "height": 667}
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def site(handbook: Built, serve: Callable[..., str]) -> str:
+    return serve(handbook.root)
+
+
+def open_page(browser: Browser, base: str, **context: object) -> Iterator[Page]:
+    """A page in a fresh context; afterwards, every request it made must have gone to the local server."""
+    context_ = browser.new_context(**context)  # type: ignore[arg-type]
+    requested: list[str] = []
+    context_.on("request", lambda request: requested.append(request.url))
+    page = context_.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context_.close()
+    local = urlsplit(base).netloc
+    web = [url for url in requested if urlsplit(url).scheme in ("http", "https")]
+    elsewhere = [url for url in web if urlsplit(url).netloc != local]
+    assert not elsewhere, f"requests left the machine: {elsewhere}"
+    assert not errors, f"script errors: {errors}"
+
+
+@pytest.fixture
+def page(browser: Browser, site: str) -> Iterator[Page]:
+    yield from open_page(browser, site, permissions=["clipboard-read", "clipboard-write"])
+
+
+@pytest.fixture
+def phone(browser: Browser, site: str) -> Iterator[Page]:
+    yield from open_page(browser, site, viewport=PHONE, is_mobile=True, has_touch=True)
+
+
+def landed(url: str) -> re.Pattern[str]:
+    """The URL a search result opens: the item's, with the search terms Material adds (?h=...) to highlight."""
+    address, _, fragment = url.partition("#")
+    return re.compile(re.escape(address) + r"(\?h=[^#]*)?" + (re.escape("#" + fragment) if fragment else "") + "$")
+
+
+def test_searching_a_standards_name_lists_it_and_opens_its_page(page: Page, site: str, handbook: Built) -> None:
+    standard = handbook.framework.standard("clear-communication")
+    page.goto(site)
+    page.get_by_role("textbox", name="Search").click()  # Material's search is ready once clicked
+    page.keyboard.type(standard.name)
+    result = page.locator(f'.md-search-result__link[href^="{site + urls.url(standard)}"]').first
+    expect(result).to_be_visible()
+    expect(result).to_contain_text(standard.name)
+    result.click()
+    expect(page).to_have_url(landed(site + urls.url(standard)))
+    expect(page.locator(f"h1#{standard.id}")).to_be_visible()
+
+
+def test_searching_a_statement_deep_links_to_its_anchor(page: Page, site: str, handbook: Built) -> None:
+    statement = handbook.framework.statement("ownership-closes-the-loop")
+    page.goto(site)
+    page.get_by_role("textbox", name="Search").click()
+    page.keyboard.type("confirmed fix")
+    result = page.locator(f'.md-search-result__link[href$="#{statement.id}"]').first
+    expect(result).to_be_visible()
+    result.click()
+    expect(page).to_have_url(landed(site + urls.url(statement)))
+    expect(page.locator(f"#{statement.id}")).to_be_in_viewport()
+
+
+def test_copy_link_puts_a_markdown_link_to_the_statement_on_the_clipboard(
+    page: Page, site: str, handbook: Built
+) -> None:
+    statement = handbook.framework.statement("ownership-closes-the-loop")
+    page.goto(site + urls.page(statement))
+    button = page.locator(f"#{statement.id} + .ladder-copy-bar .ladder-copy")
+    expect(button).to_be_visible()
+    button.click()
+    expect(button).to_have_text("Copied")
+    address = urls.absolute(handbook.framework.meta.site_url, urls.url(statement))
+    expected = f"[{title(handbook.framework, statement)}]({address})"
+    assert expected.startswith("[Ownership, above the line: Follows a problem to a confirmed fix")
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+
+
+def test_copy_link_works_from_the_keyboard_after_instant_navigation(page: Page, site: str, handbook: Built) -> None:
+    level = handbook.framework.level("senior")
+    page.goto(site + urls.LEVELS)
+    page.locator("article").get_by_role("link", name=level.name).first.click()  # instant navigation, no reload
+    expect(page).to_have_url(site + urls.page(level))
+    button = page.locator("#scope-of-impact + .ladder-copy-bar .ladder-copy")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(button).to_have_text("Copied")
+    expected = "[L4 Senior Engineer: Scope of impact](https://ladder.example.com/levels/senior/#scope-of-impact)"
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+
+
+def test_the_compare_page_shows_the_two_levels_in_its_address(page: Page, site: str, handbook: Built) -> None:
+    senior, manager = handbook.framework.level("senior"), handbook.framework.level("engineering-manager")
+    page.goto(site + urls.COMPARE + f"?a={senior.id}&b={manager.id}")
+    row = page.locator(".ladder-compare__row", has=page.locator("h2#leadership"))
+    cells = row.locator(".ladder-compare__cell")
+    expect(cells.nth(0)).to_contain_text(senior.name)
+    expect(cells.nth(0)).to_contain_text(senior.cells["leadership"].statements[0].split()[0])
+    expect(cells.nth(1)).to_contain_text(manager.name)
+    expect(cells.nth(1)).to_contain_text("Holds regular 1:1s with each report")
+    page.get_by_label("Second level").select_option("staff")
+    expect(page).to_have_url(site + urls.COMPARE + f"?a={senior.id}&b=staff")
+    expect(cells.nth(1)).to_contain_text("L5 Staff Engineer")
+
+
+def test_a_level_page_fits_a_phone_screen(phone: Page, site: str) -> None:
+    for url in ("levels/senior/", urls.LEVELS, urls.COMPARE + "?a=junior&b=director-of-engineering"):
+        phone.goto(site + url)
+        phone.wait_for_load_state("networkidle")
+        width, viewport = phone.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert width <= viewport, f"{url} scrolls sideways on a phone: {width}px of content in {viewport}px"
+    expect(phone.locator(".ladder-copy").first).to_be_visible()  # no hover on touch: always shown
+
+
+def test_a_level_page_prints_its_content_without_the_site_around_it(page: Page, site: str) -> None:
+    page.goto(site + "levels/senior/")
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".ladder-copy-bar", ".headerlink"):
+        expect(page.locator(hidden).first).to_be_hidden()
+    expect(page.locator("h1#senior")).to_be_visible()
+    expect(page.locator("h2#communication")).to_be_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+
+
+def test_the_dark_palette_toggle_switches_the_scheme(page: Page, site: str) -> None:
+    page.goto(site)
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme or "")
+
+
+def test_an_old_fragment_lands_on_the_same_section(browser: Browser, tricky: Built, serve: Callable[..., str]) -> None:
+    base = serve(tricky.root)
+    for page in open_page(browser, base):
+        page.goto(base + "standards/ownership/#ownership-repairs-it")  # a former id of ownership-fixes-it
+        expect(page.locator("#ownership-fixes-it")).to_be_in_viewport()
+        assert page.title().startswith("Ownership")  # the <script> in the YAML text never ran
