@@ -18,6 +18,7 @@ from ladder.model import Framework
 from ladder.validate import load_framework
 from ladder.worksheet import KINDS, Request, build, make, render, resolve
 from tests.conftest import FIXTURES, check_golden
+from tests.docx_dump import dump
 
 WORKSHEETS = FIXTURES / "worksheets"
 GOLDEN = WORKSHEETS / "golden"
@@ -42,6 +43,23 @@ def test_text_formats_match_golden(kind: str, fmt: str) -> None:
     check_golden(GOLDEN / f"{kind}.{fmt}", text)
 
 
+@pytest.mark.parametrize("kind", KINDS)
+def test_docx_read_back_matches_golden(kind: str) -> None:
+    data = make(fixture_framework(), request(kind), MADE, "docx")
+    check_golden(GOLDEN / f"{kind}.docx.txt", dump(data))
+
+
+def test_docx_has_real_headings_tables_checkboxes_and_links() -> None:
+    text = dump(make(fixture_framework(), request("expectations"), MADE, "docx"))
+    assert "[Heading 1] Expectations worksheet" in text
+    assert "[Heading 2] What [L2 Second Level](https://handbook.example.org/levels/second/) expects" in text
+    assert "[Heading 3] [Craft](https://handbook.example.org/levels/second/#craft)" in text
+    assert "[List Bullet] Finishes the tasks given to them." in text
+    assert "| 1 | [☐] Yes   [☐] Partly   [☐] No |  |  |" in text
+    assert '| **Engineer** | Zoë "Zo" Ødegård <b>* |' in text
+    assert text.count("[Normal] [☐] ________\n") == 5 * 5  # five blank key steps in each of the five slots
+
+
 def test_html_escapes_names_and_is_self_contained() -> None:
     text = make(fixture_framework(), request("expectations"), MADE, "html").decode("utf-8")
     assert "Zoë &#34;Zo&#34; Ødegård &lt;b&gt;*" in text
@@ -63,7 +81,7 @@ def test_markdown_escapes_names_and_keeps_links() -> None:
 
 def test_same_input_gives_identical_bytes_in_every_format() -> None:
     framework = fixture_framework()
-    for fmt in ("md", "html"):
+    for fmt in ("md", "html", "docx"):
         assert make(framework, request("pip"), MADE, fmt) == make(framework, request("pip"), MADE, fmt), fmt
 
 

@@ -7,6 +7,7 @@ value raises `InputError` naming the field, so either can report it in one line.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -77,12 +78,18 @@ def resolve(framework: Framework, request: Request, made: date) -> Subject:
             names = ", ".join(t.id for t in tracks)
             raise InputError("track", f"{level.name} is not on track '{track.id}' (its tracks: {names})")
     subject = Subject(
-        framework, level, track, kind, request.name.strip(), request.manager.strip(), request.period.strip(), made
+        framework, level, track, kind, clean(request.name), clean(request.manager), clean(request.period), made
     )
     if kind == "promotion" and not subject.next_levels():
         on = f" of the {track.name} track" if track else ""
         raise InputError("kind", f"{level.name} is the highest level{on}: there is no level to propose")
     return subject
+
+
+def clean(text: str) -> str:
+    """Text without control characters (tabs, newlines, NUL) and with single spaces: no format can show
+    a control character, and XML (so DOCX) cannot even hold most of them."""
+    return " ".join("".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text).split())
 
 
 def find_level(framework: Framework, text: str) -> Level:

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ladder.worksheet.request import Request
+from ladder.worksheet.request import Request, clean
 
 REQUIRED = ("name", "level")
 OPTIONAL = ("manager", "track", "kind", "period")
@@ -108,11 +107,6 @@ def read(path: Path, *, default_kind: str = "", default_period: str = "") -> Ros
     if not rows and not problems:
         raise RosterUnreadable(f"{shown}: no rows after the header; add one row per worksheet")
     return Roster(rows, problems, warnings)
-
-
-def clean(cell: str) -> str:
-    """A cell's text without control characters (tabs, newlines, NUL), which no worksheet can show."""
-    return " ".join("".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in cell).split())
 
 
 def _delimiter(text: str) -> str:
