@@ -23,6 +23,7 @@ from ladder.model import Example, Framework, Statement, Track
 from ladder.render import site
 from ladder.render.environment import Links, environment
 from ladder.render.titles import describe
+from ladder.worksheet import site as worksheet_site
 
 log = get_plugin_logger(__name__)
 
@@ -91,3 +92,11 @@ def define_env(env: Any) -> None:
     env.variables["framework"] = framework
     for name in ("link", "quote", "example", "levels_list"):
         env.macro(getattr(macros, name), name)
+
+    def worksheets_table() -> str:
+        """{{ worksheets_table() }}: the blank worksheets the site publishes, by level and kind."""
+        return worksheet_site.table(
+            framework, worksheet_site.formats(env.conf), Links(framework, env.page.file.src_uri)
+        )
+
+    env.macro(worksheets_table, "worksheets_table")

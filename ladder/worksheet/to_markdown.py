@@ -21,12 +21,17 @@ _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _SPACES = re.compile(r"\s+")
+# Anything any rule below would change; most text has none of it and is returned as it is.
+_NEEDS_WORK = re.compile(r"[\\`*_\[\]<>|~&\n\r\t\f\v]|\s\s|^\s*(?:[#>+=-]|\d+[.)])")
 
 
 def escape(value: object) -> str:
     """Text made literal in Markdown: inline markers backslash-escaped, block markers too at the start."""
     if isinstance(value, Markup):
         return value
+    text = str(value)
+    if not _NEEDS_WORK.search(text):
+        return text
     text = _SPACES.sub(" ", str(value))  # a newline in a name must not start a new block
     text = _ENTITY.sub("&amp;", _INLINE.sub(r"\\\1", text))
     return _LINE_START.sub(lambda match: match.group(1) + "\\" + match.group(2), text)
