@@ -1,0 +1,72 @@
+"""The handbook's blank worksheets: published for every level, linked from the Worksheets page, configurable."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from ladder import urls
+from ladder.worksheet import KINDS
+from tests.conftest import ROOT
+from tests.site.conftest import Built, built, fixture_config, mkdocs_build
+
+WORKSHEET_FRAMEWORK = ROOT / "tests" / "fixtures" / "worksheets" / "framework"
+
+
+def test_every_level_has_each_kind_in_each_format(handbook: Built) -> None:
+    framework = handbook.framework
+    published = {str(path.relative_to(handbook.root)) for path in (handbook.root / "worksheets").rglob("*.*")}
+    expected = {
+        urls.worksheet(level, kind, fmt)  # type: ignore[arg-type]
+        for level in framework.levels
+        for kind in KINDS
+        for fmt in ("docx", "html", "md")
+        if kind != "promotion" or framework.next_levels(level)
+    }
+    assert expected <= published
+    tops = [level for level in framework.levels if not framework.next_levels(level)]
+    assert tops and all(urls.worksheet(level, "promotion", "md") not in published for level in tops)
+    senior = handbook.root / "worksheets" / "senior"
+    assert (senior / "expectations.md").read_text(encoding="utf-8").startswith("# Expectations worksheet\n")
+    assert not (senior / "expectations" / "index.html").exists()  # a download, not rendered as a page
+    assert (senior / "pip.docx").read_bytes().startswith(b"PK\x03\x04")
+    assert "<!DOCTYPE html>" in (senior / "onboarding.html").read_text(encoding="utf-8")
+
+
+def test_worksheets_page_links_every_published_worksheet_and_the_sample_roster(handbook: Built) -> None:
+    html = handbook.html("worksheets/")
+    links = set(re.findall(r'href="([^"]+\.(?:docx|html|md|csv))"', html))
+    worksheets = {link for link in links if not link.endswith(".csv")}
+    published = list((handbook.root / "worksheets").rglob("*.*"))
+    assert len(worksheets) == len([path for path in published if path.name != "index.html"])
+    page = handbook.root / "worksheets"
+    for link in links:
+        assert (page / link).resolve().is_file(), link
+    assert "../samples/roster.csv" in links
+    assert handbook.framework.meta.version in html
+
+
+def site_with(tmp_path: Path, setting: object) -> Path:
+    config = fixture_config(tmp_path, WORKSHEET_FRAMEWORK, {"index.md": "# Home\n"})
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data["extra"]["ladder"]["worksheets"] = setting
+    config.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return config
+
+
+def test_the_formats_setting_chooses_what_is_published(tmp_path: Path) -> None:
+    site = built(site_with(tmp_path, ["html"]), tmp_path / "site", WORKSHEET_FRAMEWORK)
+    suffixes = {path.suffix for path in (site.root / "worksheets").rglob("*.*")}
+    assert suffixes == {".html"}
+    level_page = site.html("levels/second/")
+    assert "../../worksheets/second/pip.html" in level_page
+    assert "pip.docx" not in level_page
+
+
+def test_an_unknown_format_in_the_setting_fails_the_build_with_its_name(tmp_path: Path) -> None:
+    result = mkdocs_build(site_with(tmp_path, ["pdf"]), tmp_path / "site")
+    assert result.returncode != 0
+    assert "extra.ladder.worksheets: expected a list of formats from md, html, docx (or [] for none)" in result.stderr
+    assert "Traceback" not in result.stderr
