@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -37,14 +38,35 @@ ARGS = [
 PAPER = {"A4": ((595, 842), (210 - 28) / 25.4 * 96), "Letter": ((612, 792), (215.9 - 28) / 25.4 * 96)}
 
 pytestmark = pytest.mark.browser
+# How far the page is wider than the window: above 0, something would be cut off at the paper's edge.
+OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+InBrowser = Callable[[Callable[[Browser], None]], None]
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield instance
-        instance.close()
+def in_browser() -> Iterator[InBrowser]:
+    """Runs a check against one Chromium, in a thread of its own.
+
+    Playwright's sync API allows one instance per thread, and the site's browser tests keep
+    theirs open for the whole session in the main thread; a worker thread keeps the two apart.
+    """
+    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="worksheet-browser")
+    state: dict[str, object] = {}
+
+    def start() -> None:
+        state["playwright"] = playwright = sync_playwright().start()
+        state["browser"] = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+
+    def stop() -> None:
+        state["browser"].close()  # type: ignore[attr-defined]
+        state["playwright"].stop()  # type: ignore[attr-defined]
+
+    worker.submit(start).result()
+    yield lambda check: worker.submit(check, state["browser"]).result()
+    worker.submit(stop).result()
+    worker.shutdown()
 
 
 def open_page(browser: Browser, path: Path, requests: list[str]) -> Page:
@@ -87,65 +109,83 @@ def pdf_pages(page: Page, paper: str) -> list[tuple[tuple[float, float], str]]:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_worksheet_makes_no_network_request(browser: Browser, tmp_path: Path, kind: str) -> None:
-    requests: list[str] = []
-    page = open_page(browser, write(tmp_path, kind), requests)
-    page.wait_for_load_state("networkidle")
-    assert requests == []
-    # The links are there, absolute, pointing at the handbook, but nothing was fetched.
-    hrefs = page.eval_on_selector_all("a", "links => links.map(a => a.href)")
-    assert hrefs and all(href.startswith("https://handbook.example.org/") for href in hrefs)
-    page.close()
+def test_worksheet_makes_no_network_request(in_browser: InBrowser, tmp_path: Path, kind: str) -> None:
+    path = write(tmp_path, kind)
+
+    def check(browser: Browser) -> None:
+        requests: list[str] = []
+        page = open_page(browser, path, requests)
+        page.wait_for_load_state("networkidle")
+        assert requests == []
+        # The links are there, absolute, pointing at the handbook, but nothing was fetched.
+        hrefs = page.eval_on_selector_all("a", "links => links.map(a => a.href)")
+        assert hrefs and all(href.startswith("https://handbook.example.org/") for href in hrefs)
+        page.close()
+
+    in_browser(check)
 
 
-def test_hostile_name_stays_text(browser: Browser, tmp_path: Path) -> None:
+def test_hostile_name_stays_text(in_browser: InBrowser, tmp_path: Path) -> None:
     hostile = Request("second", name='<img src=x onerror="document.title=1"><script>document.title=2</script>')
-    page = open_page(browser, write(tmp_path, "expectations", hostile), [])
-    assert page.locator("script").count() == 0
-    assert page.locator("img").count() == 0
-    assert "<script>" in page.locator("table.facts td").first.inner_text()
-    page.close()
+    path = write(tmp_path, "expectations", hostile)
+
+    def check(browser: Browser) -> None:
+        page = open_page(browser, path, [])
+        assert page.locator("script").count() == 0
+        assert page.locator("img").count() == 0
+        assert "<script>" in page.locator("table.facts td").first.inner_text()
+        page.close()
+
+    in_browser(check)
 
 
 @pytest.mark.parametrize("paper", sorted(PAPER))
 @pytest.mark.parametrize("kind", KINDS)
-def test_prints_on_paper_without_splitting_slots(browser: Browser, tmp_path: Path, kind: str, paper: str) -> None:
+def test_prints_on_paper_without_splitting_slots(in_browser: InBrowser, tmp_path: Path, kind: str, paper: str) -> None:
     (width, height), printable = PAPER[paper]
     # The bundled framework's real text, at a middle level, shared by two tracks where it has one.
     framework = load_framework(ROOT / "framework")
     level = framework.levels[len(framework.levels) // 3].id
     person = Request(level, kind, name="Zoë Ødegård", manager="Sam Lee", period="2025 H1")
-    page = open_page(browser, write(tmp_path, kind, person, framework_dir=ROOT / "framework"), [])
-    pages = pdf_pages(page, paper)
-    assert 2 <= len(pages) <= 30
-    for size, _ in pages:
-        assert size == pytest.approx((width, height), abs=1)
-    # Nothing is wider than the printable area, so nothing is cut off at the right edge.
-    page.set_viewport_size({"width": int(printable), "height": 1000})
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0
-    # Each slot (heading to last field) sits on a single page.
-    keep = page.eval_on_selector_all(
-        "section.keep",
-        "sections => sections.map(s => [s.querySelector('h3').innerText,"
-        " s.lastElementChild.innerText.split('\\n')[0]])",
-    )
-    assert keep
-    texts = [flat(text) for _, text in pages]
-    for heading, last in keep:
-        heading, last = flat(heading), flat(last)[:40]
-        starts = [index for index, text in enumerate(texts) if heading in text]
-        assert starts, f"{heading!r} not printed"
-        assert any(last in texts[index][texts[index].index(heading) :] for index in starts), (
-            f"{kind} on {paper}: '{heading}' is split across pages"
+    path = write(tmp_path, kind, person, framework_dir=ROOT / "framework")
+
+    def check(browser: Browser) -> None:
+        page = open_page(browser, path, [])
+        pages = pdf_pages(page, paper)
+        assert 2 <= len(pages) <= 30
+        for size, _ in pages:
+            assert size == pytest.approx((width, height), abs=1)
+        # Nothing is wider than the printable area, so nothing is cut off at the right edge.
+        page.set_viewport_size({"width": int(printable), "height": 1000})
+        assert page.evaluate(OVERFLOW) <= 0
+        # Each slot (heading to last field) sits on a single page.
+        keep = page.eval_on_selector_all(
+            "section.keep",
+            "sections => sections.map(s => [s.querySelector('h3').innerText,"
+            " s.lastElementChild.innerText.split('\\n')[0]])",
         )
-    page.close()
+        assert keep
+        texts = [flat(text) for _, text in pages]
+        for heading, last in keep:
+            heading, last = flat(heading), flat(last)[:40]
+            starts = [index for index, text in enumerate(texts) if heading in text]
+            assert starts, f"{heading!r} not printed"
+            assert any(last in texts[index][texts[index].index(heading) :] for index in starts), (
+                f"{kind} on {paper}: '{heading}' is split across pages"
+            )
+        page.close()
+
+    in_browser(check)
 
 
-def test_very_long_name_wraps_instead_of_overflowing(browser: Browser, tmp_path: Path) -> None:
-    page = open_page(browser, write(tmp_path, "pip", Request("second", kind="pip", name="W" * 400)), [])
-    page.emulate_media(media="print")
-    page.set_viewport_size({"width": int(PAPER["A4"][1]), "height": 1000})
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0
-    page.close()
+def test_very_long_name_wraps_instead_of_overflowing(in_browser: InBrowser, tmp_path: Path) -> None:
+    path = write(tmp_path, "pip", Request("second", kind="pip", name="W" * 400))
+
+    def check(browser: Browser) -> None:
+        page = open_page(browser, path, [])
+        page.emulate_media(media="print")
+        page.set_viewport_size({"width": int(PAPER["A4"][1]), "height": 1000})
+        assert page.evaluate(OVERFLOW) <= 0
+        page.close()
+
+    in_browser(check)
