@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 
 from ladder import urls
 from ladder.model import Framework, Level
-from ladder.worksheet import FORMATS, KINDS, InputError, Request, build, made_on, render, resolve
+from ladder.worksheet import FORMATS, KINDS, InputError, Request, build, layout, made_on, render, resolve
 from ladder.worksheet.text import words
 
 SETTING = "worksheets"
@@ -87,13 +87,8 @@ def published(framework: Framework, level: Level, kind: str) -> bool:
 
 @cache
 def _table_template() -> jinja2.Template:
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("ladder.worksheet", "templates"),
-        autoescape=False,  # Markdown; every value is already a Markdown link made by the caller
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
+    # Markdown, not escaped: every value is already a Markdown link made by the site's link maker.
+    environment = layout.environment(autoescape=False)
     return environment.get_template("worksheets_table.md.j2")
 
 

@@ -31,6 +31,7 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt, RGBColor
 from markupsafe import Markup
 
+from ladder.worksheet import layout
 from ladder.worksheet.document import Facts, Inline, Section, Span, Table, Worksheet, spans
 from ladder.worksheet.text import words
 
@@ -108,13 +109,7 @@ def _style_ids() -> dict[str, str]:
 
 @cache
 def _template() -> jinja2.Template:
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("ladder.worksheet", "templates"),
-        autoescape=True,  # XML needs the same escaping as HTML text and attributes
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
+    environment = layout.environment(autoescape=True)  # XML needs the escaping HTML gets
     return environment.get_template("worksheet.docx.xml.j2")
 
 

@@ -7,6 +7,7 @@ from functools import cache
 
 import jinja2
 
+from ladder.worksheet import layout
 from ladder.worksheet.document import Worksheet
 from ladder.worksheet.text import words
 
@@ -15,13 +16,7 @@ _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 @cache
 def _template() -> jinja2.Template:
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("ladder.worksheet", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
+    environment = layout.environment(autoescape=True)
     return environment.get_template("worksheet.html.j2")
 
 

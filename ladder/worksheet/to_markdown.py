@@ -10,6 +10,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
+from ladder.worksheet import layout
 from ladder.worksheet.document import Worksheet
 from ladder.worksheet.text import words
 
@@ -44,15 +45,7 @@ def url(value: str) -> Markup:
 
 @cache
 def _template() -> jinja2.Template:
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("ladder.worksheet", "templates"),
-        autoescape=False,
-        finalize=escape,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
+    environment = layout.environment(autoescape=False, finalize=escape, keep_trailing_newline=True)
     environment.filters["url"] = url
     return environment.get_template("worksheet.md.j2")
 
