@@ -100,6 +100,15 @@ def footer(subject: Subject) -> Inline:
     )
 
 
+def guides(subject: Subject, entries: list[dict[str, str]]) -> Paragraph:
+    """Links to the handbook's guides on this step; `entries` come from the kind's text file."""
+    links = Links(subject)
+    listed: list[Span] = []
+    for entry in entries:
+        listed += [Span(", "), Span(entry["title"], links.to(entry["path"]))]
+    return Paragraph(spans(common()["guides"], guides=tuple(listed[1:])), hint=True)
+
+
 def field(spec: dict[str, Any]) -> Field:
     """A write-in field from its text-file entry: label, optional hint, lines."""
     return Field(spec["label"], spec.get("hint", ""), int(spec.get("lines", 2)))

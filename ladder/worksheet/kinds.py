@@ -25,6 +25,8 @@ def build(subject: Subject) -> Worksheet:
 def _worksheet(subject: Subject, sections: list[Section], *extra_facts: tuple[str, Inline]) -> Worksheet:
     text = words(subject.kind)
     intro: list[Block] = [Paragraph(spans(text["intro"]))]
+    if text.get("guides"):
+        intro.append(content.guides(subject, text["guides"]))
     meta = subject.framework.meta
     return Worksheet(
         kind=subject.kind,

@@ -9,6 +9,7 @@ import yaml
 
 from ladder import urls
 from ladder.worksheet import KINDS
+from ladder.worksheet.text import words
 from tests.conftest import ROOT
 from tests.site.conftest import Built, built, fixture_config, mkdocs_build
 
@@ -70,3 +71,9 @@ def test_an_unknown_format_in_the_setting_fails_the_build_with_its_name(tmp_path
     assert result.returncode != 0
     assert "extra.ladder.worksheets: expected a list of formats from md, html, docx (or [] for none)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_every_guide_a_worksheet_links_is_a_page_of_the_handbook(handbook: Built) -> None:
+    for kind in KINDS:
+        for guide in words(kind).get("guides", []):
+            assert (handbook.root / guide["path"] / "index.html").is_file(), f"text/{kind}.yaml: {guide['path']}"
