@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks import worksheets
 from benchmarks.generate import Shape, write_framework
 from ladder.validate import validate
 
@@ -43,7 +44,10 @@ def bench_validate(work: Path) -> bool:
     return report(f"ladder validate ({shape.statements:,} statements)", seconds, 1.0)
 
 
-BENCHMARKS: dict[str, Callable[[Path], bool]] = {"validate": bench_validate}
+BENCHMARKS: dict[str, Callable[[Path], bool]] = {
+    "validate": bench_validate,
+    "worksheets": lambda work: worksheets.bench_worksheets(work, report),
+}
 
 
 def main(names: list[str]) -> int:
