@@ -13,6 +13,7 @@ from pathlib import Path
 
 from benchmarks import worksheets
 from benchmarks.generate import Shape, write_framework
+from benchmarks.site import bench_site, bench_site_scale
 from ladder.validate import validate
 
 
@@ -47,6 +48,8 @@ def bench_validate(work: Path) -> bool:
 BENCHMARKS: dict[str, Callable[[Path], bool]] = {
     "validate": bench_validate,
     "worksheets": lambda work: worksheets.bench_worksheets(work, report),
+    "site": bench_site,
+    "site-scale": bench_site_scale,
 }
 
 

@@ -113,13 +113,14 @@ def write_framework(root: Path, shape: Shape) -> Path:
     levels = shape.tracks * shape.levels_per_track
     for example in range(shape.examples):
         level = example % levels
+        dimensions = sorted({f"dimension-{(example + step) % shape.dimensions}" for step in (0, 1)})
         lines = [
             f"id: example-{example}",
             f"title: Example {example}",
             f"expectation: {sentence(example)}",
             "orientation: outcome",
             f"levels: [t{level // shape.levels_per_track}-level-{level % shape.levels_per_track}]",
-            "dimensions: [dimension-0]",
+            f"dimensions: [{', '.join(dimensions)}]",
             "key_steps:",
         ]
         for _ in range(5):

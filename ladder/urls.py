@@ -100,6 +100,8 @@ def source(target: str) -> str:
 def link_from(current_source: str, target: str) -> str:
     """A relative link from one Markdown source (`levels/senior.md`) to a site URL, written as the
     `.md` path that MkDocs resolves and checks (`../standards/ownership.md#ownership-closes-the-loop`)."""
-    path, mark, rest = source(target).partition("?") if "?" in target else source(target).partition("#")
-    relative = posixpath.relpath(path, posixpath.dirname(current_source) or ".")
-    return relative + mark + rest
+    destination = source(target)
+    here = posixpath.dirname(current_source)
+    if here and destination.startswith(here + "/"):
+        return destination[len(here) + 1 :]
+    return "../" * current_source.count("/") + destination

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ladder import urls
@@ -31,6 +31,9 @@ def _finalize(value: Any) -> Any:
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("ladder", "templates"),
+        # Compiled templates are kept (in Jinja's folder under the temp directory, checked against
+        # each template's source) like Python's own .pyc files, so a build does not recompile them.
+        bytecode_cache=FileSystemBytecodeCache(),
         autoescape=True,  # with finalize above: Markdown escaping for text, nothing for Markup
         finalize=_finalize,
         undefined=StrictUndefined,
@@ -70,6 +73,16 @@ class Links:
         return Markup(f"[{link_text(text)}]({'../' * self.source.count('/')}{target})")
 
 
+def alias_anchors(former: tuple[str, ...]) -> Markup:
+    """Extra anchors for an item's former ids, so old links land in the same place."""
+    return Markup("".join(f'<a id="{alias}"></a>' for alias in former))
+
+
+def block(ident: str, *classes: str) -> Markup:
+    """The attribute list written on the line after a paragraph: its id and classes."""
+    return Markup(f"{{: {' '.join([f'#{ident}', *(f'.{name}' for name in classes)])} }}")
+
+
 def heading(ident: str, *classes: str, cite: str | None = None, aliases: tuple[str, ...] = ()) -> Markup:
     """The attribute list that ends a heading: its id (the anchor), classes and copy-link data.
 
@@ -78,5 +91,5 @@ def heading(ident: str, *classes: str, cite: str | None = None, aliases: tuple[s
     parts = [f"#{ident}", *(f".{name}" for name in classes)]
     if cite is not None:
         parts.append(f'data-cite="{attribute(cite)}"')
-    extra = "".join(f'<a id="{alias}"></a>' for alias in aliases)
-    return Markup(f"{extra} {{ {' '.join(parts)} }}" if extra else f"{{ {' '.join(parts)} }}")
+    attributes = f"{{ {' '.join(parts)} }}"
+    return Markup(f"{alias_anchors(aliases)} {attributes}" if aliases else attributes)

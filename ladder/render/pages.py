@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ladder import urls
 from ladder.model import Cell, Dimension, Example, Framework, Level, ProficiencyStep, Track
 from ladder.render import titles
-from ladder.render.environment import Links, environment, heading
+from ladder.render.environment import Links, alias_anchors, block, environment, heading
 
 # Formats each blank worksheet is published in, in the order the level page offers them.
 WORKSHEET_FORMATS: tuple[urls.WorksheetFormat, ...] = ("docx", "html", "md")
@@ -95,6 +95,9 @@ def _render(framework: Framework, page: str, template: str, **context: object) -
             meta=framework.meta,
             links=links,
             heading=heading,
+            block=block,
+            alias_anchors=alias_anchors,
+            list_limit=EXAMPLE_LIST_LIMIT,
             cite=lambda item, title=None: titles.cite(
                 title or titles.title(framework, item), framework.meta.site_url, urls.url(item)
             ),
