@@ -8,6 +8,7 @@ into the page as they are. So text is safe by default, and nothing is escaped tw
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -18,7 +19,10 @@ from markupsafe import Markup
 from ladder import urls
 from ladder.model import Dimension, Framework, Level
 from ladder.render import titles
-from ladder.render.text import attribute, link_text, markdown_text, plain
+from ladder.render.text import attribute, excerpt, link_text, markdown_text, plain
+
+# An attribute list ends at "}" and a quoted value at '"', and the label loses anything in <...>.
+TOC_LABEL_UNSAFE = re.compile(r'["{}<>\\]')
 
 
 def _finalize(value: Any) -> Any:
@@ -83,13 +87,19 @@ def block(ident: str, *classes: str) -> Markup:
     return Markup(f"{{: {' '.join([f'#{ident}', *(f'.{name}' for name in classes)])} }}")
 
 
-def heading(ident: str, *classes: str, cite: str | None = None, aliases: tuple[str, ...] = ()) -> Markup:
+def heading(
+    ident: str, *classes: str, cite: str | None = None, aliases: tuple[str, ...] = (), toc: str | None = None
+) -> Markup:
     """The attribute list that ends a heading: its id (the anchor), classes and copy-link data.
 
     Former ids become extra anchors on the same heading, so old links land in the same place.
+    `toc` is a shorter label for the table of contents (a statement's first words).
     """
     parts = [f"#{ident}", *(f".{name}" for name in classes)]
     if cite is not None:
         parts.append(f'data-cite="{attribute(cite)}"')
+    label = excerpt(toc, 6) if toc is not None else ""
+    if label and not TOC_LABEL_UNSAFE.search(label):  # otherwise the contents show the whole heading
+        parts.append(f'data-toc-label="{label}"')
     attributes = f"{{ {' '.join(parts)} }}"
     return Markup(f"{alias_anchors(aliases)} {attributes}" if aliases else attributes)
