@@ -9,7 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ladder import urls
-from tests.site.conftest import Built
+from tests.conftest import CASES, assemble_case
+from tests.site.conftest import SITE_FIXTURES, Built, fixture_config, mkdocs_build
 
 
 class _Ids(HTMLParser):
@@ -172,3 +173,25 @@ def test_each_page_carries_only_a_small_part_of_the_navigation(handbook: Built) 
 def test_every_section_has_its_index_page(handbook: Built) -> None:
     for section in (urls.LEVELS, urls.DIMENSIONS, urls.STANDARDS, urls.EXAMPLES, urls.COMPARE):
         assert (handbook.root / section / "index.html").exists(), section
+
+
+def test_an_unknown_id_in_a_macro_fails_the_build_naming_the_page_and_the_id(tmp_path: Path) -> None:
+    framework = assemble_case(SITE_FIXTURES / "tricky", tmp_path)
+    docs = {"index.md": "---\nrender_macros: true\n---\n\n# Home\n\nSee {{ link('ownership-fixes-itt') }}.\n"}
+    result = mkdocs_build(fixture_config(tmp_path, framework, docs), tmp_path / "site")
+    assert result.returncode == 1
+    assert (
+        "index.md: link('ownership-fixes-itt'): no item in the framework has the id 'ownership-fixes-itt' "
+        "(did you mean 'ownership-fixes-it'?)" in result.stderr
+    )
+
+
+def test_an_invalid_framework_stops_the_build_with_every_problem_on_its_own_line(tmp_path: Path) -> None:
+    framework = assemble_case(CASES / "unknown-references", tmp_path)
+    result = mkdocs_build(fixture_config(tmp_path, framework, {"index.md": "# Home\n"}), tmp_path / "site")
+    assert result.returncode == 1
+    expected = (CASES / "unknown-references" / "expected.txt").read_text().splitlines()
+    assert "has 6 errors; `ladder validate` reports the same:" in result.stderr
+    missing = [line for line in expected if line not in result.stderr]  # the very lines `ladder validate` prints
+    assert not missing, result.stderr
+    assert "Traceback" not in result.stderr
