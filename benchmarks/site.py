@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,15 +41,7 @@ SHAPE_1000 = Shape(
     statements_per_side=6,
     examples=850,
 )
-SHAPE_2000 = Shape(
-    tracks=16,
-    levels_per_track=12,
-    dimensions=8,
-    statements_per_cell=4,
-    standards=48,
-    statements_per_side=6,
-    examples=1700,
-)
+SHAPE_2000 = replace(SHAPE_1000, tracks=16, standards=48, examples=1700)
 GENERATED_SECTIONS = ("levels/", "dimensions/", "standards/", "examples/", "compare/")
 
 

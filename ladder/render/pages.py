@@ -168,7 +168,11 @@ def _dimension_view(framework: Framework, dimension: Dimension) -> dict[str, obj
         shared = [level for level in framework.ladder(track.id) if level.id in shown]
         shown.update(level.id for level in levels)
         tracks.append((track, shared, [(level, cell_view(framework, level, dimension)) for level in levels]))
-    examples = [example for example in framework.examples if dimension.id in example.dimensions]
+    rank = {level.id: position for position, level in enumerate(framework.levels)}
+    examples = sorted(
+        (example for example in framework.examples if dimension.id in example.dimensions),
+        key=lambda example: (min(rank[ident] for ident in example.levels), example.title),
+    )
     return {"dimension": dimension, "tracks": tracks, "examples": examples}
 
 
