@@ -10,7 +10,7 @@
   const TEXT = {
     copy: "Copy link",
     copied: "Copied",
-    copyLabel: "Copy a Markdown link to “{title}” for written feedback",
+    copyLabel: "Copy link to “{title}”, as Markdown for written feedback",
     copyFailed: "Could not copy. Select the link and copy it:",
     copyComparison: "Copy link to this comparison",
     comparisonTitle: "Compare {a} and {b}",
