@@ -18,12 +18,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ladder import export
+from ladder import export, urls
 from ladder.load import FrameworkNotFound
 from ladder.model import Framework
 from ladder.problems import FrameworkError, plural
 from ladder.render import nav
 from ladder.render.pages import all_worksheets, render_pages
+from ladder.schema import BUNDLED
 from ladder.validate import load_framework
 
 DEFAULT_FRAMEWORK_DIR = "framework"
@@ -33,6 +34,10 @@ STYLESHEET = ASSETS + "ladder.css"
 SCRIPT = ASSETS + "ladder.js"
 FRAMEWORK_JSON = "framework.json"
 SCHEMAS = "schema/"
+COMPARE_PAGE = urls.source(urls.COMPARE)
+# Markdown extensions the generated pages are written for: {#id} attribute lists on headings and
+# paragraphs, Markdown inside the matrix's <div>, tables.
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,9 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
             f"{config.config_file_path}: use_directory_urls must stay true: "
             "Ladder's published links (levels/senior/) are directory URLs"
         )
+    for extension in REQUIRED_EXTENSIONS:  # the generated pages' anchors and tables need these
+        if extension not in config.markdown_extensions:
+            config.markdown_extensions.append(extension)
     loaded = framework(config)
     if not config.site_url:
         config.site_url = loaded.meta.site_url
@@ -127,7 +135,8 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
     hooks/worksheets.py publishes.
     """
     loaded = framework(config)
-    in_nav = nav.pages_in(config.nav) if config.nav is not None else None
+    # Without a nav in mkdocs.yml, MkDocs lists every page; keep that list to the section index pages.
+    in_nav = nav.pages_in(config.nav) if config.nav is not None else set(nav.sections(loaded, 0)) | {COMPARE_PAGE}
     worksheets = frozenset(path for path in all_worksheets(loaded) if files.get_file_from_path(path) is not None)
     generated: dict[str, str | bytes] = {}
     for path, markdown in pages(loaded, worksheets).items():
@@ -135,8 +144,8 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
     for name in ("ladder.css", "ladder.js"):
         generated[ASSETS + name] = package_files("ladder").joinpath("assets", name).read_bytes()
     generated[FRAMEWORK_JSON] = export.to_json(loaded)
-    schema_dir = settings(config).framework_dir / "schema"
-    for schema in sorted(schema_dir.glob("*.json")) if schema_dir.is_dir() else []:
+    schema_dir = settings(config).framework_dir / "schema"  # a fork's own (maybe stricter) schemas
+    for schema in sorted((schema_dir if schema_dir.is_dir() else BUNDLED).glob("*.json")):
         generated[SCHEMAS + schema.name] = schema.read_bytes()
     clashes = [path for path in generated if files.get_file_from_path(path) is not None]
     if clashes:
@@ -145,7 +154,7 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
             "rename or remove the hand-written file of the same name"
         )
     for path, content in generated.items():
-        hidden = in_nav is not None and path.endswith(".md") and path not in in_nav
+        hidden = path.endswith(".md") and path not in in_nav
         inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
     return files

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
 from ladder import urls
-from tests.conftest import CASES, assemble_case
+from tests.conftest import BASE, CASES, ROOT, assemble_case
 from tests.site.conftest import SITE_FIXTURES, Built, fixture_config, mkdocs_build
 
 
@@ -195,3 +196,34 @@ def test_an_invalid_framework_stops_the_build_with_every_problem_on_its_own_line
     missing = [line for line in expected if line not in result.stderr]  # the very lines `ladder validate` prints
     assert not missing, result.stderr
     assert "Traceback" not in result.stderr
+
+
+MINIMAL_CONFIG = """\
+site_name: A fork's own handbook
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - macros:
+      module_name: {root}/hooks/macros
+      render_by_default: false
+hooks:
+  - {root}/hooks/ladder_site.py
+"""
+
+
+def test_a_minimal_mkdocs_yml_gets_working_anchors_and_a_short_navigation(tmp_path: Path) -> None:
+    """No nav and no Markdown extensions listed: the hook adds what its pages need."""
+    shutil.copytree(BASE, tmp_path / "framework")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(MINIMAL_CONFIG.format(root=ROOT))
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    ids = ids_in(tmp_path / "site" / "levels" / "first" / "index.html")
+    assert {"first", "craft", "reach", "level--scope"} <= ids
+    html = (tmp_path / "site" / "levels" / "first" / "index.html").read_text(encoding="utf-8")
+    nav = set(re.findall(r'href="([^"#]*)" class="md-nav__link', html))
+    assert nav == {"../..", "../", "../../dimensions/", "../../standards/", "../../examples/", "../../compare/"}
