@@ -179,3 +179,15 @@ def test_an_old_fragment_lands_on_the_same_section(browser: Browser, tricky: Bui
         page.goto(base + "standards/ownership/#ownership-repairs-it")  # a former id of ownership-fixes-it
         expect(page.locator("#ownership-fixes-it")).to_be_in_viewport()
         assert page.title().startswith("Ownership")  # the <script> in the YAML text never ran
+
+
+def test_a_level_pages_compare_link_opens_the_comparison_in_place(page: Page, site: str) -> None:
+    page.goto(site + "levels/senior/")
+    page.get_by_role("link", name="Compare L4 and L5 side by side").click()  # instant navigation
+    expect(page).to_have_url(site + urls.COMPARE + "?a=senior&b=staff")
+    cells = page.locator(".ladder-compare__row", has=page.locator("h2#technical-skill")).locator(
+        ".ladder-compare__cell"
+    )
+    expect(cells.nth(0)).to_contain_text("L4 Senior Engineer")
+    expect(cells.nth(1)).to_contain_text("L5 Staff Engineer")
+    expect(page.get_by_label("First level")).to_have_value("senior")
