@@ -45,7 +45,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals["urls"] = urls
+    env.globals.update(urls=urls, heading=heading, block=block, alias_anchors=alias_anchors)
     env.filters["plain"] = plain
     return env
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ladder import urls
 from ladder.model import Cell, Dimension, Example, Framework, Level, ProficiencyStep, Track
 from ladder.render import titles
-from ladder.render.environment import Links, alias_anchors, block, environment, heading
+from ladder.render.environment import Links, environment
 
 # Formats each blank worksheet is published in, in the order the level page offers them.
 WORKSHEET_FORMATS: tuple[urls.WorksheetFormat, ...] = ("docx", "html", "md")
@@ -94,18 +94,11 @@ def _render(framework: Framework, page: str, template: str, **context: object) -
             framework=framework,
             meta=framework.meta,
             links=links,
-            heading=heading,
-            block=block,
-            alias_anchors=alias_anchors,
             list_limit=EXAMPLE_LIST_LIMIT,
-            cite=lambda item, title=None: titles.cite(
-                title or titles.title(framework, item), framework.meta.site_url, urls.url(item)
-            ),
+            cite=lambda item: titles.cite(titles.title(framework, item), framework.meta.site_url, urls.url(item)),
             cite_cell=lambda level, dimension: titles.cite(
                 titles.cell_title(level, dimension), framework.meta.site_url, urls.cell(level, dimension)
             ),
-            title=lambda item: titles.title(framework, item),
-            side=titles.side,
             **context,
         )
     )
