@@ -2,7 +2,7 @@
 
 Goals (issue 4): 1,000 worksheets in Markdown or HTML under 5 s each, in DOCX under 30 s,
 timed as a user runs it (`ladder worksheet --roster`, start-up and framework check
-included, every file written atomically). The site figures show what hooks/worksheets.py
+included, every file written atomically). The site figures show what the site's hook
 adds to `mkdocs build`, for the bundled framework and for a generated one of 100 levels.
 """
 

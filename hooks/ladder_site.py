@@ -11,15 +11,27 @@ from mkdocs.structure.files import Files
 from ladder.render import site
 
 
-@event_priority(100)  # before mkdocs-macros, whose macros need the framework loaded and checked
+def on_startup(command: str, dirty: bool) -> None:
+    site.startup(command)
+
+
+@event_priority(100)  # first, so the framework's work starts as early as it can
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return site.configure(config)
 
 
-@event_priority(-100)  # after hooks/worksheets.py, so level pages link the worksheets it publishes
+@event_priority(-100)  # after other plugins' files, so that a clash with a generated file is caught
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     return site.add_files(files, config)
 
 
+def on_post_build(config: MkDocsConfig) -> None:
+    site.write_worksheets(config)  # made while MkDocs built the pages
+
+
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> None:
     server.watch(site.watched(config))  # a YAML edit rebuilds the handbook
+
+
+def on_build_error(error: Exception) -> None:
+    site.finish()

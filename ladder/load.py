@@ -18,6 +18,8 @@ from ladder.yaml_source import Path as DataPath
 MAX_FILE_BYTES = 2_000_000
 YAML_SUFFIXES = (".yaml", ".yml")
 SCHEMA_FOLDER = "schema"
+# The schemas this version of Ladder validates against (framework/schema/ holds copies for editors).
+BUNDLED_SCHEMAS = Path(__file__).parent / "schemas"
 
 
 @dataclass(frozen=True)

@@ -29,12 +29,19 @@ log = get_plugin_logger(__name__)
 
 
 class Macros:
-    """The macros, bound to a framework and to the page being rendered."""
+    """The macros, bound to the site's framework (loaded when a page first uses one) and to the page."""
 
-    def __init__(self, framework: Framework, current_page: Any):
-        self.framework = framework
+    def __init__(self, config: Any, current_page: Any):
+        self.config = config
         self.current_page = current_page  # () -> the page's source path, e.g. "guides/calibration.md"
-        self.ids = sorted({alias for item in framework.items() for alias in (item.id, *item.aliases)})
+
+    @property
+    def framework(self) -> Framework:
+        return site.framework(self.config)
+
+    @property
+    def ids(self) -> list[str]:
+        return sorted({alias for item in self.framework.items() for alias in (item.id, *item.aliases)})
 
     def link(self, ident: str, text: str | None = None) -> str:
         item = self._find(ident, "link", None)
@@ -86,17 +93,22 @@ def _placeholder(ident: str) -> str:
 
 
 def define_env(env: Any) -> None:
-    """mkdocs-macros entry point (see hooks/macros.py)."""
-    framework = site.framework(env.conf)
-    macros = Macros(framework, lambda: env.page.file.src_uri)
-    env.variables["framework"] = framework
+    """mkdocs-macros entry point (see hooks/macros.py). Runs at on_config, before the framework is
+    needed: nothing here waits for it, so its checking can go on beside MkDocs."""
+    macros = Macros(env.conf, lambda: env.page.file.src_uri)
     for name in ("link", "quote", "example", "levels_list"):
         env.macro(getattr(macros, name), name)
 
     def worksheets_table() -> str:
         """{{ worksheets_table() }}: the blank worksheets the site publishes, by level and kind."""
+        framework = site.framework(env.conf)
         return worksheet_site.table(
             framework, worksheet_site.formats(env.conf), Links(framework, env.page.file.src_uri)
         )
 
     env.macro(worksheets_table, "worksheets_table")
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """mkdocs-macros, before each page: `{{ framework.meta.name }}` and the like read the framework."""
+    env.variables["framework"] = site.framework(env.conf)

@@ -22,6 +22,7 @@ class Report:
     files: int
     problems: list[Problem]
     framework: Framework | None  # None while there are errors
+    data: dict[str, Any] | None = None  # the checked plain data the framework was built from
 
     @property
     def errors(self) -> int:
@@ -51,11 +52,12 @@ def validate(root: Path) -> Report:
         problems += lint.check_documents([lock_document], root, [])
     top = next((document.data for document in passed if document.kind is FRAMEWORK), {})
     problems += lint.check_documents(passed, root, top.get("lint", {}).get("vague_phrases", []))
-    framework = None
+    framework = data = None
     if not any(problem.is_error for problem in problems):
-        framework = build(_plain_data(passed))
+        data = _plain_data(passed)
+        framework = build(data)
         problems += lint.check_framework(framework, _by_id(passed))
-    return Report(root, len(documents), sort_unique(problems), framework)
+    return Report(root, len(documents), sort_unique(problems), framework, data)
 
 
 def load_framework(root: Path) -> Framework:

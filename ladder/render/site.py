@@ -1,14 +1,15 @@
 """The handbook as MkDocs sees it: what the hooks in `hooks/` call, so that they hold no logic.
 
-The framework is loaded once per change of its files (a `mkdocs serve` rebuild after a docs
-edit reuses it), the generated pages are served from memory, and `framework.json` and the
-JSON Schemas are published next to them.
+The framework's work (see ladder.render.preparation) is done once per change of its files (a
+`mkdocs serve` rebuild after a docs edit reuses it), the generated pages are served from
+memory, and `framework.json` and the JSON Schemas are published next to them.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import date
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
@@ -18,14 +19,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ladder import export, urls
-from ladder.load import FrameworkNotFound
+from ladder import urls
+from ladder.load import BUNDLED_SCHEMAS, FrameworkNotFound
 from ladder.model import Framework
 from ladder.problems import FrameworkError, plural
 from ladder.render import nav
-from ladder.render.pages import all_worksheets, render_pages
-from ladder.schema import BUNDLED
-from ladder.validate import load_framework
+from ladder.render.preparation import Job, Preparation
+from ladder.worksheet import site as worksheet_site
 
 DEFAULT_FRAMEWORK_DIR = "framework"
 DEFAULT_NAV_LIMIT = 20
@@ -57,29 +57,50 @@ def settings(config: MkDocsConfig) -> Settings:
     return Settings(base / str(extra.get("framework_dir", DEFAULT_FRAMEWORK_DIR)), limit)
 
 
-# Loading, once per change ------------------------------------------------------------------------
+# The framework's work, once per change -----------------------------------------------------------
 
-_loaded: tuple[Path, tuple[Any, ...], Framework] | None = None
-_rendered: tuple[Framework, frozenset[str], dict[str, str]] | None = None
+_command: str | None = None  # "build", "serve" or "gh-deploy", from on_startup
+_prepared: tuple[tuple[Any, ...], Preparation] | None = None
+
+
+def startup(command: str) -> None:
+    """on_startup: remember the command; only a one-off build does the framework's work in a worker."""
+    global _command
+    _command = command
+
+
+def prepared(config: MkDocsConfig) -> Preparation:
+    """The framework's share of this build (made by `refresh` at the start of the build)."""
+    return _prepared[1] if _prepared is not None else refresh(config)
+
+
+def refresh(config: MkDocsConfig) -> Preparation:
+    """A new share of the work, unless the last build's is still good: `mkdocs serve` reuses it
+    until a framework file, the worksheet formats or the day change."""
+    global _prepared
+    root = settings(config).framework_dir
+    # The day is part of it: blank worksheets say when they were made.
+    key = (root, _signature(root), worksheet_site.formats(config), date.today())
+    if _prepared is None or _prepared[0] != key:
+        if _prepared is not None:
+            _prepared[1].close()
+        job = Job(root, worksheet_site.formats(config))
+        _prepared = (key, Preparation(job, background=_command in ("build", "gh-deploy")))
+    return _prepared[1]
 
 
 def framework(config: MkDocsConfig) -> Framework:
     """The validated framework the site is built from; PluginError listing every error when invalid."""
-    global _loaded
-    root = settings(config).framework_dir
-    signature = _signature(root)
-    if _loaded is None or _loaded[0] != root or _loaded[1] != signature:
-        try:
-            _loaded = (root, signature, load_framework(root))
-        except FrameworkNotFound as error:
-            raise PluginError(f"{error} (set extra.ladder.framework_dir in {config.config_file_path})") from None
-        except FrameworkError as error:
-            lines = "\n".join(str(problem) for problem in error.problems)
-            raise PluginError(
-                f"the framework in {root} has {plural(len(error.problems), 'error')}; "
-                f"`ladder validate` reports the same:\n{lines}"
-            ) from None
-    return _loaded[2]
+    try:
+        return prepared(config).framework()
+    except FrameworkNotFound as error:
+        raise PluginError(f"{error} (set extra.ladder.framework_dir in {config.config_file_path})") from None
+    except FrameworkError as error:
+        lines = "\n".join(str(problem) for problem in error.problems)
+        raise PluginError(
+            f"the framework in {prepared(config).job.root} has {plural(len(error.problems), 'error')}; "
+            f"`ladder validate` reports the same:\n{lines}"
+        ) from None
 
 
 def _signature(root: Path) -> tuple[Any, ...]:
@@ -96,18 +117,12 @@ def _signature(root: Path) -> tuple[Any, ...]:
     return tuple(sorted(entries))
 
 
-def pages(framework: Framework, worksheets: frozenset[str]) -> dict[str, str]:
-    global _rendered
-    if _rendered is None or _rendered[0] is not framework or _rendered[1] != worksheets:
-        _rendered = (framework, worksheets, render_pages(framework, worksheets=worksheets))
-    return _rendered[2]
-
-
 # MkDocs events ------------------------------------------------------------------------------------
 
 
 def configure(config: MkDocsConfig) -> MkDocsConfig:
-    """on_config: load the framework, add Ladder's stylesheet and script, size the navigation."""
+    """on_config: check the settings Ladder relies on, add its stylesheet and script, and start the
+    framework's work (in a worker on a `mkdocs build`: nothing here waits for it)."""
     if not config.use_directory_urls:
         raise PluginError(
             f"{config.config_file_path}: use_directory_urls must stay true: "
@@ -116,36 +131,31 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     for extension in REQUIRED_EXTENSIONS:  # the generated pages' anchors and tables need these
         if extension not in config.markdown_extensions:
             config.markdown_extensions.append(extension)
-    loaded = framework(config)
-    if not config.site_url:
-        config.site_url = loaded.meta.site_url
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
     if SCRIPT not in [str(script) for script in config.extra_javascript]:
         config.extra_javascript.append(ExtraScriptValue(SCRIPT))
-    if config.nav is not None:
-        config.nav = nav.expand(config.nav, loaded, settings(config).nav_limit)
+    refresh(config)
     return config
 
 
 def add_files(files: Files, config: MkDocsConfig) -> Files:
-    """on_files: the generated pages, Ladder's assets, framework.json and the JSON Schemas.
-
-    Runs after other hooks' on_files, so that level pages link exactly the worksheets that
-    hooks/worksheets.py publishes.
-    """
+    """on_files: the generated pages, Ladder's assets, framework.json and the JSON Schemas; and,
+    now that the framework is at hand, its navigation and (when mkdocs.yml has none) site_url."""
     loaded = framework(config)
+    if not config.site_url:
+        config.site_url = loaded.meta.site_url
+    if config.nav is not None:
+        config.nav = nav.expand(config.nav, loaded, settings(config).nav_limit)
     # Without a nav in mkdocs.yml, MkDocs lists every page; keep that list to the section index pages.
     in_nav = nav.pages_in(config.nav) if config.nav is not None else set(nav.sections(loaded, 0)) | {COMPARE_PAGE}
-    worksheets = frozenset(path for path in all_worksheets(loaded) if files.get_file_from_path(path) is not None)
-    generated: dict[str, str | bytes] = {}
-    for path, markdown in pages(loaded, worksheets).items():
-        generated[path] = markdown
+    worksheet_site.add_files(files, config, prepared(config).worksheet_paths())
+    generated: dict[str, str | bytes] = dict(prepared(config).pages())
     for name in ("ladder.css", "ladder.js"):
         generated[ASSETS + name] = package_files("ladder").joinpath("assets", name).read_bytes()
-    generated[FRAMEWORK_JSON] = export.to_json(loaded)
+    generated[FRAMEWORK_JSON] = prepared(config).framework_json()
     schema_dir = settings(config).framework_dir / "schema"  # a fork's own (maybe stricter) schemas
-    for schema in sorted((schema_dir if schema_dir.is_dir() else BUNDLED).glob("*.json")):
+    for schema in sorted((schema_dir if schema_dir.is_dir() else BUNDLED_SCHEMAS).glob("*.json")):
         generated[SCHEMAS + schema.name] = schema.read_bytes()
     clashes = [path for path in generated if files.get_file_from_path(path) is not None]
     if clashes:
@@ -158,6 +168,17 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
     return files
+
+
+def write_worksheets(config: MkDocsConfig) -> None:
+    """on_post_build: the blank worksheets, made while MkDocs built the pages, go into the site."""
+    worksheet_site.write(config.site_dir, prepared(config).worksheets())
+
+
+def finish() -> None:
+    """on_build_error: stop the framework's worker, which may still be busy."""
+    if _prepared is not None:
+        _prepared[1].close()
 
 
 def watched(config: MkDocsConfig) -> str:

@@ -1,6 +1,6 @@
 """The handbook's blank worksheets: every kind, for every level, in each format, built with the site.
 
-`hooks/worksheets.py` calls `add_files` from MkDocs' on_files; the files land at
+`ladder.render.site` calls `add_files` from MkDocs' on_files and `write` at on_post_build; the files land at
 `urls.worksheet(level, kind, fmt)`, where level pages and docs/worksheets.md link them.
 `extra.ladder.worksheets` in mkdocs.yml lists the formats to publish (default: all three;
 `[]` publishes none), for a framework so large that DOCX for every level slows the build.
@@ -8,8 +8,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -20,7 +21,7 @@ from mkdocs.structure.files import File, Files
 
 from ladder import urls
 from ladder.model import Framework, Level
-from ladder.worksheet import FORMATS, KINDS, InputError, Request, build, layout, made_on, render, resolve
+from ladder.worksheet import FORMATS, KINDS, Request, build, layout, made_on, render, resolve
 from ladder.worksheet.text import words
 
 SETTING = "worksheets"
@@ -28,13 +29,20 @@ SITE_ORDER = ("docx", "html", "md")  # Word first: what most managers open; as t
 
 
 class WorksheetFile(File):
-    """A file the site publishes as it is. A Markdown worksheet is a download, not a page to render."""
+    """A file the site publishes as it is (a Markdown worksheet is a download, not a page to render).
+
+    Its bytes are made while MkDocs builds the pages, so MkDocs does not copy it with the
+    other static files: `write` puts it in the site at on_post_build.
+    """
 
     def is_documentation_page(self) -> bool:
         return False
 
     def is_static_page(self) -> bool:
         return False
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
 
 
 def formats(config: MkDocsConfig) -> tuple[str, ...]:
@@ -49,35 +57,42 @@ def formats(config: MkDocsConfig) -> tuple[str, ...]:
     return tuple(fmt for fmt in SITE_ORDER if fmt in chosen)
 
 
+def paths(framework: Framework, chosen: Sequence[str]) -> Iterator[str]:
+    """The site path of every blank worksheet the site publishes, in the order they are made."""
+    for level in framework.levels:
+        for kind in KINDS:
+            if published(framework, level, kind):
+                for fmt in chosen:
+                    yield urls.worksheet(level, kind, fmt)  # type: ignore[arg-type]
+
+
 def blank_worksheets(framework: Framework, chosen: Sequence[str]) -> Iterator[tuple[str, bytes]]:
     """(site path, file bytes) of every blank worksheet: no name, no track chosen, dated today
     (or SOURCE_DATE_EPOCH). A promotion case is left out for a level with nothing above it."""
     made = made_on(None)
     for level in framework.levels:
         for kind in KINDS:
-            try:
+            if published(framework, level, kind):
                 worksheet = build(resolve(framework, Request(level.id, kind), made))
-            except InputError:
-                continue
-            for fmt in chosen:
-                yield urls.worksheet(level, kind, fmt), render(worksheet, fmt)  # type: ignore[arg-type]
+                for fmt in chosen:
+                    yield urls.worksheet(level, kind, fmt), render(worksheet, fmt)  # type: ignore[arg-type]
 
 
-_cache: tuple[Framework, tuple[str, ...], str, list[tuple[str, bytes]]] | None = None
-
-
-def add_files(files: Files, config: MkDocsConfig, framework: Framework) -> Files:
-    """on_files: publish the blank worksheets; reused across `mkdocs serve` rebuilds until the framework changes."""
-    global _cache
-    chosen = formats(config)
-    today = made_on(None).isoformat()
-    if _cache is None or _cache[0] is not framework or _cache[1] != chosen or _cache[2] != today:
-        _cache = (framework, chosen, today, list(blank_worksheets(framework, chosen)))
-    for path, content in _cache[3]:
+def add_files(files: Files, config: MkDocsConfig, site_paths: Iterable[str]) -> Files:
+    """on_files: list the blank worksheets among the site's files, so that links to them are checked."""
+    for path in site_paths:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"{config.docs_dir}: Ladder publishes {path}; remove the hand-written file of that name")
-        files.append(WorksheetFile.generated(config, path, content=content))
+        files.append(WorksheetFile.generated(config, path, content=b""))
     return files
+
+
+def write(site_dir: str, worksheets: Iterable[tuple[str, bytes]]) -> None:
+    """on_post_build: write the blank worksheets into the built site."""
+    for path, content in worksheets:
+        target = Path(site_dir, path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
 
 
 def published(framework: Framework, level: Level, kind: str) -> bool:

@@ -1,0 +1,172 @@
+"""The framework's share of a site build, done once, and on a `mkdocs build` beside MkDocs.
+
+MkDocs builds on one core. What the handbook needs from the framework (checking the YAML,
+rendering its pages, making the blank worksheets) depends on nothing MkDocs does, so on a
+`mkdocs build` it runs in a forked worker process on another core from `on_config` on,
+while MkDocs loads its theme and builds pages; each result is collected when MkDocs first
+needs it. Under `mkdocs serve` (which runs threads, and forking a threaded process is unsafe),
+where fork is unavailable, or if the worker fails, the same functions run in-process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from ladder import export
+from ladder.load import FrameworkNotFound
+from ladder.model import Framework, build
+from ladder.problems import FrameworkError, Problem
+
+
+@dataclass(frozen=True)
+class Job:
+    root: Path  # the framework folder
+    worksheet_formats: tuple[str, ...]  # the blank worksheets to publish
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The outcome of checking the framework, in a form that crosses a process boundary."""
+
+    data: dict[str, Any] | None = None
+    errors: list[Problem] = field(default_factory=list)
+    missing: str | None = None  # FrameworkNotFound's message
+
+
+def _checked(preparation: Preparation) -> Checked:
+    from ladder.validate import validate  # jsonschema loads in the worker, not in MkDocs' process
+
+    try:
+        report = validate(preparation.job.root)
+    except FrameworkNotFound as error:
+        return Checked(missing=str(error))
+    return Checked(report.data, [problem for problem in report.problems if problem.is_error])
+
+
+def _pages(preparation: Preparation) -> dict[str, str]:
+    from ladder.render.pages import render_pages
+
+    return render_pages(preparation.framework(), worksheets=preparation.worksheet_paths())
+
+
+def _framework_json(preparation: Preparation) -> str:
+    return export.to_json(preparation.framework())
+
+
+def _worksheets(preparation: Preparation) -> list[tuple[str, bytes]]:
+    from ladder.worksheet.site import blank_worksheets
+
+    return list(blank_worksheets(preparation.framework(), preparation.job.worksheet_formats))
+
+
+# In the order MkDocs needs them: the framework at on_files, then its pages, then the worksheets,
+# which are written last (on_post_build), so the slowest work overlaps the most.
+STAGES: dict[str, Callable[[Preparation], Any]] = {
+    "checked": _checked,
+    "pages": _pages,
+    "framework_json": _framework_json,
+    "worksheets": _worksheets,
+}
+
+
+def can_fork() -> bool:
+    """Forking is safe here: a platform where fork is the norm, and no other thread running."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+class Preparation:
+    def __init__(self, job: Job, *, background: bool = False):
+        self.job = job
+        self._results: dict[str, Any] = {}
+        self._framework: Framework | None = None
+        self._worker: Any = None
+        self._connection: Connection | None = None
+        if background and can_fork():
+            self._start()
+
+    # What the site asks for ------------------------------------------------------------------
+
+    def framework(self) -> Framework:
+        """The validated framework; FrameworkNotFound or FrameworkError when there is none."""
+        if self._framework is None:
+            checked: Checked = self._result("checked")
+            if checked.missing is not None:
+                raise FrameworkNotFound(checked.missing)
+            if checked.data is None:
+                raise FrameworkError(checked.errors)
+            self._framework = build(checked.data)
+        return self._framework
+
+    def worksheet_paths(self) -> frozenset[str]:
+        from ladder.worksheet.site import paths
+
+        return frozenset(paths(self.framework(), self.job.worksheet_formats))
+
+    def pages(self) -> dict[str, str]:
+        return self._result("pages")
+
+    def framework_json(self) -> str:
+        return self._result("framework_json")
+
+    def worksheets(self) -> list[tuple[str, bytes]]:
+        return self._result("worksheets")
+
+    def close(self) -> None:
+        """Stop the worker, if any (it may still be busy when a build fails)."""
+        if self._worker is not None:
+            self._worker.terminate()
+            self._worker.join()
+            self._worker = None
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    # How ---------------------------------------------------------------------------------------
+
+    def _result(self, stage: str) -> Any:
+        while stage not in self._results and self._connection is not None:
+            self._receive()
+        if stage not in self._results:
+            self._results[stage] = STAGES[stage](self)
+        return self._results[stage]
+
+    def _receive(self) -> None:
+        assert self._connection is not None
+        try:
+            stage, value = self._connection.recv()
+        except (EOFError, OSError):  # the worker died: do the rest here
+            stage, value = "failed", None
+        if stage == "failed":
+            self.close()  # and fall back to computing in-process, which reports any error properly
+            return
+        self._results[stage] = value
+
+    def _start(self) -> None:
+        context = multiprocessing.get_context("fork")
+        receiving, sending = context.Pipe(duplex=False)
+        self._worker = context.Process(target=_work, args=(sending, self.job), daemon=True)
+        self._worker.start()
+        sending.close()
+        self._connection = receiving
+
+
+def _work(connection: Connection, job: Job) -> None:
+    """The worker: every stage in order, each result sent as soon as it is ready."""
+    preparation = Preparation(job)
+    try:
+        for stage in STAGES:
+            connection.send((stage, preparation._result(stage)))
+            if stage == "checked" and preparation._results[stage].data is None:
+                break  # nothing more can be made from an invalid framework
+    except BaseException:
+        connection.send(("failed", traceback.format_exc()))
+    finally:
+        connection.close()
