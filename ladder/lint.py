@@ -114,12 +114,16 @@ def check_framework(framework: Framework, documents: dict[str, Document]) -> lis
         for dimension in framework.dimensions:
             cell = level.cells.get(dimension.id)
             if cell is None:
+                consequence = (
+                    "the handbook will show it as unchanged from the previous level"
+                    if framework.cell(level, dimension.id).cell
+                    else "no level below it has text for it either, so the handbook will say nothing is written yet"
+                )
                 problems.append(
                     _warn(
                         document,
                         ("dimensions",),
-                        f"says nothing about dimension '{dimension.id}'; "
-                        "the handbook will show it as unchanged from the previous level",
+                        f"says nothing about dimension '{dimension.id}'; {consequence}",
                         "missing-dimension",
                         at_key=True,
                     )

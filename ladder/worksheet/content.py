@@ -148,7 +148,8 @@ def level_section(subject: Subject, *, heading: str | None = None, next_levels: 
         blocks.append(dimension_section(subject, level, dimension))
     if next_levels:
         blocks.extend(next_level_paragraphs(subject))
-    blocks.append(standards_section(subject))
+    if framework.standards:  # a framework without standards gets no empty heading
+        blocks.append(standards_section(subject))
     title = spans(heading or text["heading"], level=links.level(level))
     return Section(title, tuple(blocks))
 
@@ -208,8 +209,13 @@ def suggestions(subject: Subject) -> tuple[Example, ...]:
     return subject.framework.examples_for(subject.level, track)
 
 
-def examples_section(subject: Subject) -> Section:
-    """Example expectations from the library for this level and track, to adapt rather than copy."""
+def examples_section(subject: Subject) -> Section | None:
+    """Example expectations from the library for this level and track, to adapt rather than copy.
+
+    None when the framework has no examples at all: there is no library to point at.
+    """
+    if not subject.framework.examples:
+        return None
     text = common()["examples"]
     links = Links(subject)
     library = Span(text["library"], links.to(urls.EXAMPLES))

@@ -22,7 +22,8 @@ def build(subject: Subject) -> Worksheet:
     return BUILDERS[subject.kind](subject)
 
 
-def _worksheet(subject: Subject, sections: list[Section], *extra_facts: tuple[str, Inline]) -> Worksheet:
+def _worksheet(subject: Subject, sections: list[Section | None], *extra_facts: tuple[str, Inline]) -> Worksheet:
+    """The worksheet; a None section is a part the framework has nothing for (no standards, no examples)."""
     text = words(subject.kind)
     intro: list[Block] = [Paragraph(spans(text["intro"]))]
     if text.get("guides"):
@@ -33,7 +34,7 @@ def _worksheet(subject: Subject, sections: list[Section], *extra_facts: tuple[st
         title=text["title"],
         facts=content.facts(subject, *extra_facts),
         intro=tuple(intro),
-        sections=tuple(sections),
+        sections=tuple(section for section in sections if section is not None),
         footer=content.footer(subject),
         made=subject.made,
         framework=f"{meta.name} {meta.version}",
@@ -168,6 +169,11 @@ def promotion(subject: Subject) -> Worksheet:
         evidence.append(Section(title, tuple(blocks), depth=3, keep_together=True))
     standards = text["standards"]
     standard_rows = tuple(((links.standard(standard),), ()) for standard in subject.framework.standards)
+    standards_section = (
+        Section(spans(standards["heading"]), (hint(standards["hint"]), table(standards, standard_rows)))
+        if standard_rows
+        else None
+    )
     trajectory = text["trajectory"]
     decision = text["decision"]
     return _worksheet(
@@ -175,7 +181,7 @@ def promotion(subject: Subject) -> Worksheet:
         [
             Section(spans(levels_text["heading"]), tuple(level_blocks)),
             Section(spans(dims["heading"]), tuple(evidence)),
-            Section(spans(standards["heading"]), (hint(standards["hint"]), table(standards, standard_rows))),
+            standards_section,
             Section(spans(text["peers"]["heading"]), (hint(text["peers"]["hint"]), table(text["peers"]))),
             Section(spans(trajectory["heading"]), (field(trajectory),)),
             Section(
