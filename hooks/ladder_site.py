@@ -20,7 +20,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return site.configure(config)
 
 
-@event_priority(-100)  # after other plugins' files, so that a clash with a generated file is caught
+@event_priority(50)  # before mkdocs-redirects reads the pages and its redirect map
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     return site.add_files(files, config)
 

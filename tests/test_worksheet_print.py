@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Route
 from pypdf import PdfReader
 
 from ladder.validate import load_framework
@@ -23,17 +22,6 @@ from ladder.worksheet import KINDS, Request, make
 from tests.conftest import ROOT
 from tests.test_worksheet_golden import MADE, fixture_framework, request
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # Paper sizes in PDF points (1/72 in) and the printable width in CSS pixels after the 14 mm side margins.
 PAPER = {"A4": ((595, 842), (210 - 28) / 25.4 * 96), "Letter": ((612, 792), (215.9 - 28) / 25.4 * 96)}
 
@@ -45,28 +33,10 @@ OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clie
 InBrowser = Callable[[Callable[[Browser], None]], None]
 
 
-@pytest.fixture(scope="module")
-def in_browser() -> Iterator[InBrowser]:
-    """Runs a check against one Chromium, in a thread of its own.
-
-    Playwright's sync API allows one instance per thread, and the site's browser tests keep
-    theirs open for the whole session in the main thread; a worker thread keeps the two apart.
-    """
-    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="worksheet-browser")
-    state: dict[str, object] = {}
-
-    def start() -> None:
-        state["playwright"] = playwright = sync_playwright().start()
-        state["browser"] = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-
-    def stop() -> None:
-        state["browser"].close()  # type: ignore[attr-defined]
-        state["playwright"].stop()  # type: ignore[attr-defined]
-
-    worker.submit(start).result()
-    yield lambda check: worker.submit(check, state["browser"]).result()
-    worker.submit(stop).result()
-    worker.shutdown()
+@pytest.fixture
+def in_browser(browser: Browser) -> InBrowser:
+    """Runs a check against the session's Chromium."""
+    return lambda check: check(browser)
 
 
 def open_page(browser: Browser, path: Path, requests: list[str]) -> Page:

@@ -263,7 +263,18 @@
     show();
   }
 
+  /* A link to an old place (a statement that moved to another standard) lands on an empty
+   * element that says where the section went: go there, keeping the history clean. */
+  function followMovedAnchor() {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    const marker = id && document.getElementById(id);
+    const target = marker && marker.dataset.ladderMoved;
+    if (target) window.location.replace(new URL(target, window.location.href).href);
+  }
+  window.addEventListener("hashchange", followMovedAnchor);
+
   function enhance() {
+    followMovedAnchor();
     const content = document.querySelector("article") || document.body;
     addCopyControls(content);
     for (const form of content.querySelectorAll("form.ladder-compare")) setUpCompare(form);

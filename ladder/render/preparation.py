@@ -51,10 +51,24 @@ def _checked(preparation: Preparation) -> Checked:
     return Checked(report.data, [problem for problem in report.problems if problem.is_error])
 
 
-def _pages(preparation: Preparation) -> dict[str, str]:
-    from ladder.render.pages import render_pages
+@dataclass(frozen=True)
+class Pages:
+    pages: dict[str, str]  # source path -> Markdown, old fragments' anchors included
+    redirects: dict[str, str]  # old page source -> current page source
 
-    return render_pages(preparation.framework(), worksheets=preparation.worksheet_paths())
+
+def _pages(preparation: Preparation) -> Pages:
+    from ladder.lock import published, read_lock
+    from ladder.render.pages import render_pages
+    from ladder.render.redirects import moved_anchors, old_addresses
+
+    framework = preparation.framework()
+    pages = render_pages(framework, worksheets=preparation.worksheet_paths())
+    record = published(read_lock(preparation.job.root)[0])  # checked with the framework
+    old = old_addresses(framework, record, pages)
+    for page, moved in old.moved.items():
+        pages[page] = pages[page].rstrip("\n") + "\n\n" + moved_anchors(page, moved) + "\n"
+    return Pages(pages, old.redirects)
 
 
 def _framework_json(preparation: Preparation) -> str:
@@ -111,7 +125,11 @@ class Preparation:
         return frozenset(paths(self.framework(), self.job.worksheet_formats))
 
     def pages(self) -> dict[str, str]:
-        return self._result("pages")
+        return self._result("pages").pages
+
+    def redirects(self) -> dict[str, str]:
+        """Old page source -> current page source, for every page address the framework left behind."""
+        return self._result("pages").redirects
 
     def framework_json(self) -> str:
         return self._result("framework_json")

@@ -35,6 +35,7 @@ SCRIPT = ASSETS + "ladder.js"
 FRAMEWORK_JSON = "framework.json"
 SCHEMAS = "schema/"
 COMPARE_PAGE = urls.source(urls.COMPARE)
+REDIRECTS_PLUGIN = "redirects"
 # Markdown extensions the generated pages are written for: {#id} attribute lists on headings and
 # paragraphs, Markdown inside the matrix's <div>, tables.
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
@@ -157,6 +158,7 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
     schema_dir = settings(config).framework_dir / "schema"  # a fork's own (maybe stricter) schemas
     for schema in sorted((schema_dir if schema_dir.is_dir() else BUNDLED_SCHEMAS).glob("*.json")):
         generated[SCHEMAS + schema.name] = schema.read_bytes()
+    _redirect(config, prepared(config).redirects(), files)
     clashes = [path for path in generated if files.get_file_from_path(path) is not None]
     if clashes:
         raise PluginError(
@@ -168,6 +170,22 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
     return files
+
+
+def _redirect(config: MkDocsConfig, redirects: dict[str, str], files: Files) -> None:
+    """Hand the old page addresses to the mkdocs-redirects plugin (which runs after this hook)."""
+    wanted = {old: new for old, new in redirects.items() if files.get_file_from_path(old) is None}
+    if not wanted:
+        return
+    plugin = config.plugins.get(REDIRECTS_PLUGIN)
+    if plugin is None:
+        raise PluginError(
+            f"{config.config_file_path}: renamed items leave old addresses ({', '.join(sorted(wanted)[:3])}...) "
+            f"that need redirect pages: add `- {REDIRECTS_PLUGIN}` to plugins (the mkdocs-redirects plugin)"
+        )
+    maps = plugin.config["redirect_maps"]
+    for old, new in wanted.items():
+        maps.setdefault(old, new)  # a redirect written in mkdocs.yml wins
 
 
 def write_worksheets(config: MkDocsConfig) -> None:
