@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from ladder import __version__, revisions
+from ladder import __version__, history, revisions
 from ladder import changelog as changes
 from ladder import export as exporting
 from ladder import lock as locking
@@ -168,13 +168,14 @@ def export(framework_dir: Path, fmt: str, output: Path | None, force: bool) -> N
 def render(out_dir: Path, framework_dir: Path, force: bool) -> None:
     """Write the handbook's generated pages from FRAMEWORK_DIR into OUT_DIR as Markdown files.
 
-    The same pages `mkdocs build` serves (levels, dimensions, standards, examples, compare),
+    The same pages `mkdocs build` serves (levels, dimensions, standards, examples, compare, changes),
     for another Markdown site generator. A page that already exists is skipped, and named,
     unless --force.
     """
     framework = load_or_exit(framework_dir)
     try:
-        outcome = rendering.write_pages(render_pages(framework), out_dir, force=force)
+        pages = render_pages(framework, history=history.recent(framework_dir, framework))
+        outcome = rendering.write_pages(pages, out_dir, force=force)
     except OSError as error:
         fail(f"cannot write to {out_dir}: {error.strerror}")
     for path in outcome.skipped:

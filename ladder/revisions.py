@@ -24,8 +24,8 @@ class RevisionError(Exception):
 @dataclass(frozen=True)
 class Version:
     version: str
-    commit: str  # the newest commit that still has this version
-    date: str  # that commit's date, YYYY-MM-DD
+    revision: str  # the last revision that has this version, e.g. "HEAD" or "<commit>^"
+    date: str  # the day the version was introduced, YYYY-MM-DD
 
 
 def _git(folder: Path, *args: str) -> bytes:
@@ -73,21 +73,28 @@ def resolve(framework_dir: Path, source: str, workdir: Path) -> tuple[Path, str]
     return export(framework_dir, source, workdir), f"revision {source}"
 
 
-def history(framework_dir: Path, limit: int = 200) -> list[Version]:
-    """Versions of the framework, newest first, from the commits that changed framework.yaml."""
+def history(framework_dir: Path, limit: int = 50) -> list[Version]:
+    """Versions of the framework, newest first: one per change of its `version` line in git.
+
+    Each version's revision is its final state: the commit just before the next version was
+    introduced (HEAD for the newest committed version).
+    """
     try:
         top, inside = _locate(framework_dir)
-        log = _git(top, "log", f"-{limit}", "--format=%H %cs", "--", f"{inside}/{FRAMEWORK_FILE}").decode()
+        path = f"{inside}/{FRAMEWORK_FILE}"
+        log = _git(top, "log", f"-{limit}", "-G^version:", "--format=%H %cs", "--", path).decode()
     except RevisionError:
         return []
     versions: list[Version] = []
+    final = "HEAD"
     for line in log.splitlines():
         commit, date = line.split(" ", 1)
         try:
-            text = _git(top, "show", f"{commit}:{inside}/{FRAMEWORK_FILE}").decode("utf-8")
+            text = _git(top, "show", f"{commit}:{path}").decode("utf-8")
             version = str(yaml.safe_load(text).get("version"))
         except (RevisionError, UnicodeDecodeError, yaml.YAMLError, AttributeError):
-            continue
+            break
         if not versions or versions[-1].version != version:
-            versions.append(Version(version, commit, date))
+            versions.append(Version(version, final, date))
+        final = f"{commit}^"
     return versions

@@ -24,6 +24,7 @@ DIMENSIONS = "dimensions/"
 STANDARDS = "standards/"
 EXAMPLES = "examples/"
 COMPARE = "compare/"
+CHANGES = "changes/"
 WORKSHEETS = "worksheets/"
 
 Item = Track | Level | Dimension | Standard | Statement | Example

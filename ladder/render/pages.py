@@ -9,10 +9,11 @@ matches the URLs the rest of Ladder hands out.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 
-from ladder import urls
+from ladder import changelog, urls
+from ladder.history import Step
 from ladder.model import Cell, Dimension, Example, Framework, Level, ProficiencyStep, Track
 from ladder.render import titles
 from ladder.render.environment import Links, environment
@@ -48,14 +49,18 @@ class Change:
         return self.before.cell != self.after.cell
 
 
-def render_pages(framework: Framework, *, worksheets: Container[str] = ()) -> dict[str, str]:
+def render_pages(
+    framework: Framework, *, worksheets: Container[str] = (), history: Sequence[Step] = ()
+) -> dict[str, str]:
     """Every generated page of the handbook, by Markdown source path, in reading order.
 
     `worksheets` holds the blank worksheet files the site publishes (`urls.worksheet(...)`): a
     level page links those of its own, and leaves the section out when there are none, so
-    a page never links to a file that is not there.
+    a page never links to a file that is not there. `history` (from ladder.history.recent) is
+    what changed in recent versions, newest first: the "What changed" page, and on each level
+    page what changed in it since the version before.
     """
-    return dict(_pages(framework, worksheets))
+    return dict(_pages(framework, worksheets, history))
 
 
 def all_worksheets(framework: Framework) -> set[str]:
@@ -68,10 +73,11 @@ def all_worksheets(framework: Framework) -> set[str]:
     }
 
 
-def _pages(framework: Framework, worksheets: Container[str]) -> Iterator[tuple[str, str]]:
+def _pages(framework: Framework, worksheets: Container[str], history: Sequence[Step]) -> Iterator[tuple[str, str]]:
     yield _render(framework, urls.LEVELS, "levels.md.j2", tracks=[_track_view(framework, t) for t in framework.tracks])
     for level in framework.levels:
-        yield _render(framework, urls.page(level), "level.md.j2", **_level_view(framework, level, worksheets))
+        view = _level_view(framework, level, worksheets) | _level_history(framework, level, history)
+        yield _render(framework, urls.page(level), "level.md.j2", **view)
     yield _render(framework, urls.DIMENSIONS, "dimensions.md.j2")
     for dimension in framework.dimensions:
         yield _render(framework, urls.page(dimension), "dimension.md.j2", **_dimension_view(framework, dimension))
@@ -82,6 +88,7 @@ def _pages(framework: Framework, worksheets: Container[str]) -> Iterator[tuple[s
     for example in framework.examples:
         yield _render(framework, urls.page(example), "example.md.j2", **_example_view(framework, example))
     yield _render(framework, urls.COMPARE, "compare.md.j2")
+    yield _render(framework, urls.CHANGES, "changes.md.j2", steps=[_step_view(framework, step) for step in history])
 
 
 def _render(framework: Framework, page: str, template: str, **context: object) -> tuple[str, str]:
@@ -190,3 +197,52 @@ def _example_view(framework: Framework, example: Example) -> dict[str, object]:
         "dimensions": [framework.dimension(ident) for ident in example.dimensions],
         "example_tracks": [framework.track(ident) for ident in example.tracks],
     }
+
+
+# What changed -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    change: changelog.Change
+    item: urls.Item | None  # what it is now, to link to; None when it is gone
+    details: list[str]
+
+
+def _step_view(framework: Framework, step: Step) -> dict[str, object]:
+    groups = []
+    for kind, heading in changelog.KINDS:
+        views = [_change_view(framework, change) for change in step.changelog.of(kind)]
+        if views:
+            groups.append((heading, views))
+    return {"step": step, "log": step.changelog, "groups": groups}
+
+
+def _change_view(framework: Framework, change: changelog.Change) -> ChangeView:
+    try:
+        item = None if change.change == "removed" else framework.get(change.id)
+    except KeyError:  # renamed or removed again in a later version
+        item = None
+    details = [line for field in change.fields for line in changelog.describe(_labelled(framework, field))]
+    return ChangeView(change, item, details)
+
+
+def _labelled(framework: Framework, field: changelog.FieldChange) -> changelog.FieldChange:
+    """The field named as a reader knows it: "Technical skill" rather than "dimensions.technical-skill"."""
+    name, _, rest = field.field.partition(".")
+    if name == "dimensions" and rest:
+        ident, _, sub = rest.partition(".")
+        try:
+            label = framework.dimension(ident).name
+        except KeyError:
+            label = ident
+        return changelog.FieldChange(f"{label} {sub}".strip(), field.old, field.new)
+    return changelog.FieldChange(field.field.replace("_", " ").capitalize(), field.old, field.new)
+
+
+def _level_history(framework: Framework, level: Level, history: Sequence[Step]) -> dict[str, object]:
+    """What changed in this level since the version before the current one (nothing when no history)."""
+    if not history:
+        return {"since": None}
+    change = history[0].changelog.for_item(level.id)
+    return {"since": history[0].changelog, "level_change": _change_view(framework, change) if change else None}

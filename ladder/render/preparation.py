@@ -58,12 +58,14 @@ class Pages:
 
 
 def _pages(preparation: Preparation) -> Pages:
+    from ladder.history import recent
     from ladder.lock import published, read_lock
     from ladder.render.pages import render_pages
     from ladder.render.redirects import moved_anchors, old_addresses
 
     framework = preparation.framework()
-    pages = render_pages(framework, worksheets=preparation.worksheet_paths())
+    history = recent(preparation.job.root, framework)
+    pages = render_pages(framework, worksheets=preparation.worksheet_paths(), history=history)
     record = published(read_lock(preparation.job.root)[0])  # checked with the framework
     old = old_addresses(framework, record, pages)
     for page, moved in old.moved.items():
