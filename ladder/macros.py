@@ -2,6 +2,7 @@
 
     {{ link('senior') }}                 [L4 Senior Engineer](../levels/senior.md)
     {{ link('senior', 'the next level') }}
+    {{ link('senior', dimension='leadership') }}    [L4 Senior Engineer: Leadership](../levels/senior.md#leadership)
     {{ quote('ownership-closes-the-loop') }}   the statement as a block quote, with its link
     {{ example('senior-halve-paging') }}       an example expectation with its key steps
     {{ levels_list('ic') }}                    the track's levels, lowest first
@@ -19,7 +20,7 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 
-from ladder.model import Example, Framework, Statement, Track
+from ladder.model import Dimension, Example, Framework, Level, Statement, Track
 from ladder.render import site
 from ladder.render.environment import Links, environment
 from ladder.render.titles import describe
@@ -43,7 +44,13 @@ class Macros:
     def ids(self) -> list[str]:
         return sorted({alias for item in self.framework.items() for alias in (item.id, *item.aliases)})
 
-    def link(self, ident: str, text: str | None = None) -> str:
+    def link(self, ident: str, text: str | None = None, dimension: str | None = None) -> str:
+        if dimension is not None:  # one dimension's section of a level page
+            level = self._find(ident, "link", Level)
+            found = self._find(dimension, "link", Dimension)
+            if level is None or found is None:
+                return _placeholder(ident if level is None else dimension)
+            return str(self._links().cell(level, found, text))
         item = self._find(ident, "link", None)
         if item is None:
             return _placeholder(ident)

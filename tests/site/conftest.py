@@ -92,6 +92,7 @@ render_macros: true
 # {{ framework.meta.name }}
 
 A link: {{ link('ownership-fixes-it') }}. A former id: {{ link('beginner', 'the first level') }}.
+One section: {{ link('second', dimension='reach') }}.
 
 {{ quote('ownership-keeps-latency') }}
 
