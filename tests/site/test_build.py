@@ -228,3 +228,12 @@ def test_a_minimal_mkdocs_yml_gets_working_anchors_and_a_short_navigation(tmp_pa
     html = (tmp_path / "site" / "levels" / "first" / "index.html").read_text(encoding="utf-8")
     nav = set(re.findall(r'href="([^"#]*)" class="md-nav__link', html))
     assert nav == {"../..", "../", "../../dimensions/", "../../standards/", "../../examples/", "../../compare/"}
+
+
+def test_guides_task_lists_show_checkboxes_and_code_blocks_name_their_file(handbook: Built) -> None:
+    review = article(handbook.html("guides/writing-reviews/"))
+    items = re.findall(r'<li class="task-list-item"><label class="task-list-control"><input type="checkbox"', review)
+    assert len(items) >= 5 and "[ ]" not in review
+    adapt = article(handbook.html("adapt/"))
+    assert '<span class="filename">framework/tracks/manager.yaml</span>' in adapt
+    assert "[ ]" not in adapt
