@@ -69,12 +69,13 @@ GENERATED_SECTIONS = ("levels", "dimensions", "standards", "examples", "compare"
 
 
 def hand_written_pages() -> tuple[dict[str, str], list[object]]:
-    """The project's home and worksheets pages (written to suit any framework) and a navigation.
+    """The project's home, worksheets and adapt pages (written to suit any framework) and a navigation.
 
     The guides those pages link to cite the bundled framework's own levels, so each becomes a
     one-line page here: what is under test is the engine and the pages meant for every framework.
     """
-    docs = {name: (ROOT / "docs" / name).read_text(encoding="utf-8") for name in ("index.md", "worksheets.md")}
+    pages = ("index.md", "worksheets.md", "adapt.md")
+    docs = {name: (ROOT / "docs" / name).read_text(encoding="utf-8") for name in pages}
     guides = sorted({link for text in docs.values() for link in re.findall(r"\]\((guides/[a-z-]+\.md)\)", text)})
     docs.update({guide: f"# {Path(guide).stem}\n\nThis stands in for the guide.\n" for guide in guides})
     for sample in sorted((ROOT / "docs" / "samples").iterdir()):  # the worksheets page offers these
@@ -88,6 +89,7 @@ def hand_written_pages() -> tuple[dict[str, str], list[object]]:
         {"Compare": "compare/index.md"},
         {"Worksheets": "worksheets.md"},
         {"Guides": guides},
+        {"Adapt this framework": "adapt.md"},
     ]
     return docs, nav
 
