@@ -3,7 +3,9 @@
 A version is a value of `version` in framework.yaml. The newest is the framework as it is
 now (the working tree); each earlier one is the last commit that still had that value. A
 version that cannot be read (no git, a shallow clone, a file that no longer validates under
-today's schemas) is left out rather than failing the build: history is a courtesy.
+today's schemas) is left out rather than failing the build: history is a courtesy. History
+also stops where the version goes backwards: a fork that replaced the example framework with
+its own (`ladder new` starts at 0.1.0) does not show the example's versions as its past.
 """
 
 from __future__ import annotations
@@ -44,6 +46,13 @@ def recent(framework_dir: Path, current: Framework, limit: int = RECENT_VERSIONS
                 older = load_framework(folder)
             except (revisions.RevisionError, FrameworkError):
                 break  # anything further back is unreadable too, or unrelated
+            if _release(older.meta.version) >= _release(newer.meta.version):
+                break  # the version went backwards: the framework was started over (`ladder new` in a fork)
             steps.append(Step(compare(older, newer), newer_date))
             newer, newer_date = older, version.date
     return steps
+
+
+def _release(version: str) -> tuple[int, ...]:
+    """major, minor, patch of a semantic version ("1.4.0-rc.1" -> (1, 4, 0)), for ordering versions."""
+    return tuple(int(part) for part in version.split("-")[0].split("+")[0].split("."))

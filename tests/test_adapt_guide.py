@@ -333,6 +333,13 @@ def test_the_changelog_reports_the_rename_and_the_new_version(walked: Walk) -> N
     assert re.search(r"staff-engineer.*lead-engineer|lead-engineer.*staff-engineer", output), output
 
 
+def test_the_what_changed_page_starts_with_the_forks_own_first_version(walked: Walk) -> None:
+    changes = page(walked, "changes/")
+    assert "Version 0.2.0" in changes and "Compared with version 0.1.0" in changes
+    assert "1.0.0" not in changes  # the example framework the fork replaced is not its past
+    assert "staff-engineer" in changes
+
+
 def test_the_worksheet_and_the_export_the_guide_makes(walked: Walk) -> None:
     sheet = (walked.fork / "ada-okafor-expectations.md").read_text(encoding="utf-8")
     assert "- **Engineer:** Ada Okafor" in sheet
