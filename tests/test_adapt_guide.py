@@ -179,16 +179,16 @@ class Walk:
         done = self.run(command)
         if done.returncode != 0 and command in FAILS_AS_THE_GUIDE_SAYS and command not in self.expected_failures:
             self.expected_failures.append(command)
-            FAILS_AS_THE_GUIDE_SAYS[command](self, done)
-            if command == "git merge upstream/main":
-                return  # the guide's next block resolves the conflicts
+            if not FAILS_AS_THE_GUIDE_SAYS[command](self, done):
+                return  # the guide's next block finishes the job
             done = self.run(command)
         assert done.returncode == 0, f"`{command}` failed:\n{done.stdout}{done.stderr}"
 
 
-def rewrite_guide_citations(walk: Walk, failed: subprocess.CompletedProcess[str]) -> None:
+def rewrite_guide_citations(walk: Walk, failed: subprocess.CompletedProcess[str]) -> bool:
     """Step 6: the first build of a new framework stops at the guides' citations of the example
-    framework, and only there. Do what the guide says: turn each one it names into plain words."""
+    framework, and only there. Do what the guide says, turn each one it names into plain words,
+    and build again."""
     errors = [line for line in failed.stderr.splitlines() if line.startswith("ERROR")]
     cited = [GUIDE_CITATION.match(line) for line in errors]
     assert errors and all(cited), "the first build failed for another reason:\n" + "\n".join(
@@ -200,6 +200,7 @@ def rewrite_guide_citations(walk: Walk, failed: subprocess.CompletedProcess[str]
         call = re.compile(r"\{\{\s*" + macro + r"\('" + re.escape(ident) + r"'(?:,\s*'([^']*)')?\)\s*\}\}")
         assert call.search(text), f"{page}: no {macro}('{ident}') to rewrite"
         path.write_text(call.sub(in_words if macro == "link" else "", text), encoding="utf-8")
+    return True
 
 
 def in_words(citation: re.Match[str]) -> str:
@@ -207,15 +208,17 @@ def in_words(citation: re.Match[str]) -> str:
     return citation.group(1) or citation.group(0).split("'")[1].replace("-", " ")
 
 
-def conflicts_only_in_the_framework(walk: Walk, failed: subprocess.CompletedProcess[str]) -> None:
-    """Step 11: merging upstream stops with conflicts in framework/, and nowhere else."""
+def conflicts_only_in_the_framework(walk: Walk, failed: subprocess.CompletedProcess[str]) -> bool:
+    """Step 11: merging upstream stops with conflicts in framework/, and nowhere else; the guide's
+    next commands resolve them."""
     assert "Automatic merge failed" in failed.stdout + failed.stderr
     unmerged = walk.run("git diff --name-only --diff-filter=U").stdout.split()
     assert unmerged and all(path.startswith("framework/") for path in unmerged), unmerged
+    return False
 
 
-# What the guide says fails the first time it is run, and what to do then.
-FAILS_AS_THE_GUIDE_SAYS: dict[str, Callable[[Walk, subprocess.CompletedProcess[str]], None]] = {
+# Commands the guide says fail the first time they run, and what the reader does then (True: run it again).
+FAILS_AS_THE_GUIDE_SAYS: dict[str, Callable[[Walk, subprocess.CompletedProcess[str]], bool]] = {
     "make build": rewrite_guide_citations,
     "git merge upstream/main": conflicts_only_in_the_framework,
 }
