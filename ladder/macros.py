@@ -44,49 +44,64 @@ class Macros:
     def ids(self) -> list[str]:
         return sorted({alias for item in self.framework.items() for alias in (item.id, *item.aliases)})
 
-    def link(self, ident: str, text: str | None = None, dimension: str | None = None) -> str:
+    # `otherwise`: what to show when the framework has no such item: a guide written for one
+    # framework still builds for a fork whose framework is different. Without it, an unknown
+    # id is an error (a typo must fail the strict build).
+
+    def link(
+        self, ident: str, text: str | None = None, dimension: str | None = None, otherwise: str | None = None
+    ) -> str:
         if dimension is not None:  # one dimension's section of a level page
-            level = self._find(ident, "link", Level)
-            found = self._find(dimension, "link", Dimension)
+            level = self._find(ident, "link", Level, otherwise)
+            found = self._find(dimension, "link", Dimension, otherwise) if level is not None else None
             if level is None or found is None:
-                return _placeholder(ident if level is None else dimension)
+                return _missing(ident if level is None else dimension, otherwise)
             return str(self._links().cell(level, found, text))
-        item = self._find(ident, "link", None)
+        item = self._find(ident, "link", None, otherwise)
         if item is None:
-            return _placeholder(ident)
+            return _missing(ident, otherwise)
         return str(self._links().to(item, text))
 
-    def quote(self, ident: str) -> str:
-        statement = self._find(ident, "quote", Statement)
+    def quote(self, ident: str, otherwise: str | None = None) -> str:
+        statement = self._find(ident, "quote", Statement, otherwise)
         if statement is None:
-            return _placeholder(ident)
+            return _missing(ident, otherwise)
         return self._render("macros/quote.md.j2", statement=statement)
 
-    def example(self, ident: str) -> str:
-        found = self._find(ident, "example", Example)
+    def example(self, ident: str, otherwise: str | None = None) -> str:
+        found = self._find(ident, "example", Example, otherwise)
         if found is None:
-            return _placeholder(ident)
+            return _missing(ident, otherwise)
         return self._render("macros/example.md.j2", example=found)
 
-    def levels_list(self, ident: str) -> str:
-        track = self._find(ident, "levels_list", Track)
+    def levels_list(self, ident: str, otherwise: str | None = None) -> str:
+        track = self._find(ident, "levels_list", Track, otherwise)
         if track is None:
-            return _placeholder(ident)
+            return _missing(ident, otherwise)
         return self._render("macros/levels_list.md.j2", levels=self.framework.ladder(track.id))
 
-    def _find(self, ident: str, macro: str, kind: type | None) -> Any:
+    def _find(self, ident: str, macro: str, kind: type | None, otherwise: str | None) -> Any:
         page = f"{self.current_page()}: {macro}({ident!r})"
+        report = log.info if otherwise is not None else log.error
         try:
             item = self.framework.get(ident)
         except (KeyError, TypeError):
-            close = difflib.get_close_matches(str(ident), self.ids, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            log.error(f"{page}: no item in the framework has the id '{ident}'{hint}")
+            if otherwise is not None:
+                report(f"{page}: not in this framework; showing the text given as `otherwise`")
+                return None
+            report(f"{page}: no item in the framework has the id '{ident}'{self._did_you_mean(ident)}")
             return None
         if kind is not None and not isinstance(item, kind):
-            log.error(f"{page}: '{ident}' is a {describe(item)}; {macro}() needs a {kind.__name__.lower()} id")
+            report(f"{page}: '{ident}' is a {describe(item)}; {macro}() needs a {kind.__name__.lower()} id")
             return None
         return item
+
+    def _did_you_mean(self, ident: object) -> str:
+        text = str(ident)
+        # Forks rename by lengthening ids ("senior" -> "senior-engineer"): a prefix match comes first.
+        close = [known for known in self.ids if known.startswith(text) or text.startswith(known)]
+        close = close or difflib.get_close_matches(text, self.ids, n=1)
+        return f" (did you mean '{close[0]}'?)" if close else ""
 
     def _links(self) -> Links:
         return Links(self.framework, self.current_page())
@@ -95,7 +110,10 @@ class Macros:
         return environment().get_template(template).render(links=self._links(), **context)
 
 
-def _placeholder(ident: str) -> str:
+def _missing(ident: str, otherwise: str | None) -> str:
+    """The `otherwise` text, or a marked placeholder beside the error already logged."""
+    if otherwise is not None:
+        return otherwise
     return str(Markup("**[unknown id: {}]**").format(ident))
 
 
