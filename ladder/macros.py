@@ -99,8 +99,10 @@ class Macros:
     def _did_you_mean(self, ident: object) -> str:
         text = str(ident)
         # Forks rename by lengthening ids ("senior" -> "senior-engineer"): a prefix match comes first.
-        close = [known for known in self.ids if known.startswith(text) or text.startswith(known)]
-        close = close or difflib.get_close_matches(text, self.ids, n=1)
+        prefixed = [known for known in self.ids if known.startswith(text) or text.startswith(known)]
+        close = difflib.get_close_matches(text, prefixed, n=1, cutoff=0) or difflib.get_close_matches(
+            text, self.ids, n=1
+        )
         return f" (did you mean '{close[0]}'?)" if close else ""
 
     def _links(self) -> Links:
