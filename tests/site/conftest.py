@@ -93,7 +93,8 @@ render_macros: true
 
 A link: {{ link('ownership-fixes-it') }}. A former id: {{ link('beginner', 'the first level') }}.
 One section: {{ link('second', dimension='reach') }}.
-Not in this framework: {{ link('staff-engineer', otherwise='a staff engineer') }}, {{ example('no-such', otherwise='') }}.
+Not in this framework: {{ link('staff-engineer', otherwise='a staff engineer') }}.
+{{ example('no-such', otherwise='') }}
 
 {{ quote('ownership-keeps-latency') }}
 

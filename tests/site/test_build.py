@@ -102,7 +102,7 @@ def test_macros_link_quote_and_embed_framework_data(tricky: Built) -> None:
     assert 'href="standards/ownership/#ownership-fixes-it"' in html
     assert '<a href="levels/first/">the first level</a>' in html  # a former id resolves to the item
     assert '<a href="levels/second/#reach">' in html  # one dimension's section of a level
-    assert "Not in this framework: a staff engineer, ." in html  # `otherwise` instead of an error
+    assert "Not in this framework: a staff engineer." in html  # `otherwise` instead of an error
     assert "latency &lt; 200 ms" in html and "<blockquote>" in html
     assert 'href="examples/write-tests/"' in html and "Pair on one change with a teammate." in html
     assert html.index('href="levels/first/"') < html.index('href="levels/second/"')
