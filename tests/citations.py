@@ -1,0 +1,73 @@
+"""The hand-written pages' citations of framework items, read from their Markdown source.
+
+A citation is a macro call with a literal id, such as `{{ link('senior', otherwise='a senior engineer') }}`
+(calls whose id comes from the framework itself, such as `link(level.id)`, are not citations).
+The build logs an INFO line for each citation it shows as its `otherwise` text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+DOCS = ROOT / "docs"
+CALL = re.compile(r"\{\{\s*(link|quote|example|levels_list)\((.*?)\)\s*\}\}", re.DOTALL)
+LITERAL_ID = re.compile(r"""\s*'([a-z0-9-]+)'""")
+OTHERWISE = re.compile(r"""otherwise=(?:'([^']*)'|"([^"]*)")""")
+SHOWN_INSTEAD = re.compile(
+    r"INFO\s+-\s+ladder: (\S+\.md): (link|quote|example|levels_list)\('([^']+)'\): not in this framework"
+)
+
+
+@dataclass(frozen=True)
+class Citation:
+    page: str  # the page's path under docs/, e.g. "guides/calibration.md"
+    macro: str
+    ident: str
+    otherwise: str | None
+
+
+def citations(docs: Path = DOCS) -> list[Citation]:
+    found = []
+    for path in sorted(docs.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if "render_macros: true" not in front_matter(text):
+            continue  # macros are text here, as in the adapt guide that shows how to write them
+        for macro, arguments in CALL.findall(text):
+            ident = LITERAL_ID.match(arguments)
+            if ident:
+                otherwise = OTHERWISE.search(arguments)
+                shown = None if otherwise is None else otherwise.group(1) or otherwise.group(2) or ""
+                found.append(Citation(path.relative_to(docs).as_posix(), macro, ident.group(1), shown))
+    return found
+
+
+def page_url(source: str) -> str:
+    """The site URL of a page under docs/: "guides/calibration.md" -> "guides/calibration/", "index.md" -> ""."""
+    return re.sub(r"(^|/)index/$", r"\1", source.removesuffix(".md") + "/")
+
+
+def front_matter(text: str) -> list[str]:
+    if not text.startswith("---\n"):
+        return []
+    return text[4:].partition("\n---\n")[0].splitlines()
+
+
+def shown_instead(build_output: str) -> set[tuple[str, str, str]]:
+    """(page, macro, id) of each citation the build showed as its `otherwise` text."""
+    return {match.groups() for match in SHOWN_INSTEAD.finditer(build_output)}
+
+
+def plain(markdown: str) -> str:
+    """What a reader sees of a short Markdown text: the words, without emphasis or link targets."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return text.replace("**", "").replace("`", "")
+
+
+def words(html: str) -> str:
+    """A page's text with its tags dropped and its white space collapsed, to look for a phrase in."""
+    text = re.sub(r"<[^>]+>", "", html).replace("&#39;", "'").replace("&quot;", '"').replace("&amp;", "&")
+    return " ".join(text.split())

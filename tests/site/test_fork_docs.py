@@ -1,0 +1,75 @@
+"""The project's own hand-written pages (home, guides, worksheets, adapt) against a fork's framework.
+
+The guides cite the bundled framework's items by id. An organisation that starts from `ladder new`
+has none of them, and its handbook must still build strictly with no change to docs/: each
+citation shows its `otherwise` words instead. The bundled handbook, which has every item, links
+every citation and shows none of those words.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from ladder.cli import main
+from tests.citations import DOCS, citations, page_url, plain, shown_instead, words
+from tests.conftest import ROOT
+from tests.site.conftest import Built, built, fixture_config
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The project's docs/ and navigation, built against the framework `ladder new` writes."""
+    work = tmp_path_factory.mktemp("fresh")
+    framework = work / "framework"
+    created = CliRunner().invoke(main, ["new", str(framework)])
+    assert created.exit_code == 0, created.output
+    docs = {path.relative_to(DOCS).as_posix(): path.read_text(encoding="utf-8") for path in DOCS.rglob("*.*")}
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    return built(fixture_config(work, framework, docs, nav), work / "site", framework)
+
+
+def test_every_citation_in_the_docs_says_what_to_show_without_its_item() -> None:
+    cited = citations()
+    assert len(cited) > 50  # the guides lean on the framework; this reads them all
+    missing = [f"{each.page}: {each.macro}('{each.ident}')" for each in cited if each.otherwise is None]
+    assert not missing, f"citations a fork's framework may lack, with no otherwise='...': {missing}"
+
+
+def test_the_bundled_handbook_links_every_citation(handbook: Built) -> None:
+    assert "not in this framework" not in handbook.output
+    assert not shown_instead(handbook.output)
+    for citation in citations():
+        handbook.framework.get(citation.ident)  # raises KeyError for an id the bundled framework lacks
+
+
+def test_the_docs_build_strictly_against_a_new_framework(fresh: Built) -> None:
+    assert "WARNING" not in fresh.output and "ERROR" not in fresh.output, fresh.output
+    for source in sorted({citation.page for citation in citations()} | {"index.md", "worksheets.md", "adapt.md"}):
+        assert (fresh.root / page_url(source) / "index.html").is_file(), source
+
+
+def test_each_citation_the_new_framework_lacks_shows_its_otherwise_words(fresh: Built) -> None:
+    shown = shown_instead(fresh.output)
+    cited = citations()
+    assert len(shown) > 30, fresh.output
+    assert shown <= {(citation.page, citation.macro, citation.ident) for citation in cited}
+    for citation in cited:
+        text = words(fresh.html(page_url(citation.page)))
+        if (citation.page, citation.macro, citation.ident) in shown:
+            assert citation.otherwise is not None
+            assert " ".join(plain(citation.otherwise).split()) in text, citation
+        else:  # the new framework happens to have this id (such as 'engineer'): the citation links it
+            fresh.framework.get(citation.ident)
+
+
+def test_lists_built_from_the_framework_follow_it(fresh: Built, handbook: Built) -> None:
+    """Where a guide lists framework items (dimensions, standards, examples by level), it loops over them."""
+    for site in (fresh, handbook):
+        table = site.html("guides/promotion-cases/")
+        assert all(f'href="../../dimensions/{dimension.id}/"' in table for dimension in site.framework.dimensions)
+        feedback = site.html("guides/continuous-feedback/")
+        assert all(f'href="../../standards/{standard.id}/"' in feedback for standard in site.framework.standards)
+        by_level = site.html("guides/setting-expectations/")
+        assert all(f'href="../../examples/{example.id}/"' in by_level for example in site.framework.examples[:1])
