@@ -8,6 +8,8 @@ every citation and shows none of those words.
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -18,13 +20,17 @@ from tests.conftest import ROOT
 from tests.site.conftest import Built, built, fixture_config
 
 
-@pytest.fixture(scope="module")
-def fresh(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The project's docs/ and navigation, built against the framework `ladder new` writes."""
+@pytest.fixture(scope="module", params=["as written", "without standards or examples"])
+def fresh(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The project's docs/ and navigation, built against the framework `ladder new` writes
+    (and against the same with its standard and example deleted, as a fork may start)."""
     work = tmp_path_factory.mktemp("fresh")
     framework = work / "framework"
     created = CliRunner().invoke(main, ["new", str(framework)])
     assert created.exit_code == 0, created.output
+    if request.param == "without standards or examples":
+        shutil.rmtree(framework / "standards")
+        shutil.rmtree(framework / "examples")
     docs = {path.relative_to(DOCS).as_posix(): path.read_text(encoding="utf-8") for path in DOCS.rglob("*.*")}
     nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
     return built(fixture_config(work, framework, docs, nav), work / "site", framework)
@@ -62,6 +68,16 @@ def test_each_citation_the_new_framework_lacks_shows_its_otherwise_words(fresh: 
             assert " ".join(plain(citation.otherwise).split()) in text, citation
         else:  # the new framework happens to have this id (such as 'engineer'): the citation links it
             fresh.framework.get(citation.ident)
+
+
+def test_the_home_page_counts_what_the_framework_has(fresh: Built) -> None:
+    home = words(fresh.html(""))
+    if fresh.framework.standards:
+        assert "1 standard of excellence applies to everyone" in home
+        assert "The example library holds 1 of them" in home
+    else:
+        assert "track shares 2 dimensions." in home
+        assert "the example library is where the ones worth reusing will go" in home
 
 
 def test_lists_built_from_the_framework_follow_it(fresh: Built, handbook: Built) -> None:
