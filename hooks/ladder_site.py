@@ -10,6 +10,8 @@ from mkdocs.structure.files import Files
 
 from ladder.render import site
 
+site.fork_early()  # MkDocs is loading its configuration: the framework's worker can get ready meanwhile
+
 
 def on_startup(command: str, dirty: bool) -> None:
     site.startup(command)

@@ -20,7 +20,7 @@ from ladder.load import FrameworkNotFound
 from ladder.model import Framework
 from ladder.problems import FrameworkError, as_json, as_text, plural
 from ladder.render import output as rendering
-from ladder.render import render_pages
+from ladder.render.pages import render_pages
 from ladder.validate import load_framework
 from ladder.validate import validate as validate_framework
 from ladder.worksheet import FORMATS, KINDS, InputError, Request, made_on, make

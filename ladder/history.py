@@ -30,11 +30,20 @@ class Step:
     date: str | None  # the day the newer version was introduced; None while it is not committed
 
 
-def recent(framework_dir: Path, current: Framework, limit: int = RECENT_VERSIONS) -> list[Step]:
-    """Newest first: the working tree against the version before it, then further back."""
+def recent(
+    framework_dir: Path,
+    current: Framework,
+    limit: int = RECENT_VERSIONS,
+    versions: list[revisions.Version] | None = None,
+) -> list[Step]:
+    """Newest first: the working tree against the version before it, then further back.
+
+    `versions`: `revisions.history(framework_dir)`, when it was read already.
+    """
     from ladder.validate import load_framework  # only when there is history to read
 
-    versions = revisions.history(framework_dir)
+    if versions is None:
+        versions = revisions.history(framework_dir)
     earlier = [version for version in versions if version.version != current.meta.version]
     steps: list[Step] = []
     # The current version's date is the day it was committed; None while it is only in the working tree.

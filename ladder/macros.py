@@ -24,7 +24,6 @@ from ladder.model import Dimension, Example, Framework, Level, Statement, Track
 from ladder.render import site
 from ladder.render.environment import Links, environment
 from ladder.render.titles import describe
-from ladder.worksheet import site as worksheet_site
 
 log = get_plugin_logger(__name__)
 
@@ -128,9 +127,11 @@ def define_env(env: Any) -> None:
 
     def worksheets_table() -> str:
         """{{ worksheets_table() }}: the blank worksheets the site publishes, by level and kind."""
+        from ladder.worksheet import site as worksheet_site
+
         framework = site.framework(env.conf)
         return worksheet_site.table(
-            framework, worksheet_site.formats(env.conf), Links(framework, env.page.file.src_uri)
+            framework, site.worksheet_formats(env.conf), Links(framework, env.page.file.src_uri)
         )
 
     env.macro(worksheets_table, "worksheets_table")

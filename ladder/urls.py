@@ -17,6 +17,8 @@ from ladder.model import Dimension, Example, Level, Standard, Statement, Track
 WorksheetKind = Literal["expectations", "onboarding", "promotion", "pip"]
 WORKSHEET_KINDS: tuple[WorksheetKind, ...] = ("expectations", "onboarding", "promotion", "pip")
 WorksheetFormat = Literal["md", "html", "docx"]
+# The blank worksheets' formats in the order the site offers them: Word first, what most managers open.
+WORKSHEET_FORMATS: tuple[WorksheetFormat, ...] = ("docx", "html", "md")
 
 HOME = ""
 LEVELS = "levels/"

@@ -75,6 +75,31 @@ def scenario_missing_folder(folder: str) -> None:
         preparation.close()
 
 
+def scenario_early_worker_takes_the_job() -> None:
+    from ladder.render import preparation
+
+    preparation.fork_early()
+    early = preparation._waiting
+    assert early is not None
+    worker = Preparation(Job(BASE, FORMATS), background=True)
+    assert worker._worker is early.process and preparation._waiting is None
+    try:
+        assert results(worker) == results(Preparation(Job(BASE, FORMATS)))
+    finally:
+        worker.close()
+
+
+def scenario_early_worker_dismissed() -> None:
+    from ladder.render import preparation
+
+    preparation.fork_early()
+    early = preparation._waiting
+    assert early is not None
+    preparation.dismiss_early()
+    assert not early.process.is_alive() and early.process.exitcode == 0
+    assert Preparation(Job(BASE, FORMATS), background=True)._worker is not early.process
+
+
 def scenario_worker_dies() -> None:
     preparation = with_worker(BASE)
     preparation._worker.kill()
@@ -107,6 +132,14 @@ def test_an_invalid_framework_reports_every_error_from_the_worker(tmp_path: Path
 
 def test_a_missing_folder_is_reported_from_the_worker(tmp_path: Path) -> None:
     run_alone("scenario_missing_folder", str(tmp_path / "nowhere"))
+
+
+def test_a_worker_forked_early_takes_the_build_s_job() -> None:
+    run_alone("scenario_early_worker_takes_the_job")
+
+
+def test_an_early_worker_that_is_not_needed_exits() -> None:
+    run_alone("scenario_early_worker_dismissed")
 
 
 def test_a_worker_that_dies_is_replaced_by_in_process_work() -> None:

@@ -10,9 +10,8 @@ from click.testing import CliRunner
 
 from ladder import urls
 from ladder.cli import main
-from ladder.render import render_pages
 from ladder.render.nav import expand, pages_in, sections
-from ladder.render.pages import all_worksheets
+from ladder.render.pages import all_worksheets, render_pages
 from ladder.render.text import excerpt, markdown_text, plain
 from ladder.validate import load_framework
 from tests.conftest import BASE, FIXTURES, ROOT, assemble_case, check_golden

@@ -19,7 +19,7 @@ from ladder.render import titles
 from ladder.render.environment import Links, environment
 
 # Formats each blank worksheet is published in, in the order the level page offers them.
-WORKSHEET_FORMATS: tuple[urls.WorksheetFormat, ...] = ("docx", "html", "md")
+WORKSHEET_FORMATS = urls.WORKSHEET_FORMATS
 # The library lists every example on its index page up to this many; beyond it, by level and dimension only.
 EXAMPLE_LIST_LIMIT = 200
 # Templates stay readable with generous blank lines; the pages keep one between blocks.

@@ -2,10 +2,12 @@
 
 MkDocs builds on one core. What the handbook needs from the framework (checking the YAML,
 rendering its pages, making the blank worksheets) depends on nothing MkDocs does, so on a
-`mkdocs build` it runs in a forked worker process on another core from `on_config` on,
-while MkDocs loads its theme and builds pages; each result is collected when MkDocs first
-needs it. Under `mkdocs serve` (which runs threads, and forking a threaded process is unsafe),
-where fork is unavailable, or if the worker fails, the same functions run in-process.
+`mkdocs build` it runs in a forked worker process on another core: forked when MkDocs
+loads Ladder's hook (so it loads JSON Schema and the templates while MkDocs loads its
+plugins), given its job at `on_config`, working while MkDocs loads its theme and builds
+pages; each result is collected when MkDocs first needs it. Under `mkdocs serve` (which
+runs threads, and forking a threaded process is unsafe), where fork is unavailable, or if
+the worker fails, the same functions run in-process.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ def _pages(preparation: Preparation) -> Pages:
     from ladder.render.redirects import moved_anchors, old_addresses
 
     framework = preparation.framework()
-    history = recent(preparation.job.root, framework)
+    history = recent(preparation.job.root, framework, versions=preparation.versions())
     pages = render_pages(framework, worksheets=preparation.worksheet_paths(), history=history)
     record = published(read_lock(preparation.job.root)[0])  # checked with the framework
     old = old_addresses(framework, record, pages)
@@ -105,6 +107,8 @@ class Preparation:
         self._framework: Framework | None = None
         self._worker: Any = None
         self._connection: Connection | None = None
+        self._versions: Any = None  # None, the reading thread, or the list of versions
+        self._versions_read: list[Any] = []
         if background and can_fork():
             self._start()
 
@@ -139,6 +143,27 @@ class Preparation:
     def worksheets(self) -> list[tuple[str, bytes]]:
         return self._result("worksheets")
 
+    def versions(self) -> list[Any]:
+        """The framework's versions in git (see ladder.revisions.history)."""
+        if self._versions is None:
+            from ladder.revisions import history
+
+            self._versions = history(self.job.root)
+        elif isinstance(self._versions, threading.Thread):
+            self._versions.join()
+            self._versions = self._versions_read
+        return self._versions
+
+    def read_versions_meanwhile(self) -> None:
+        """Start reading the versions from git now: the git processes run while the YAML is checked."""
+        from ladder.revisions import history
+
+        def read() -> None:
+            self._versions_read = history(self.job.root)
+
+        self._versions = threading.Thread(target=read, daemon=True)
+        self._versions.start()
+
     def close(self) -> None:
         """Stop the worker, if any (it may still be busy when a build fails)."""
         if self._worker is not None:
@@ -170,6 +195,13 @@ class Preparation:
         self._results[stage] = value
 
     def _start(self) -> None:
+        global _waiting
+        if _waiting is not None and _waiting.process.is_alive():  # forked early, already warm
+            waiting, _waiting = _waiting, None
+            waiting.jobs.send(self.job)
+            waiting.jobs.close()
+            self._worker, self._connection = waiting.process, waiting.results
+            return
         context = multiprocessing.get_context("fork")
         receiving, sending = context.Pipe(duplex=False)
         self._worker = context.Process(target=_work, args=(sending, self.job), daemon=True)
@@ -181,6 +213,7 @@ class Preparation:
 def _work(connection: Connection, job: Job) -> None:
     """The worker: every stage in order, each result sent as soon as it is ready."""
     preparation = Preparation(job)
+    preparation.read_versions_meanwhile()
     try:
         for stage in STAGES:
             connection.send((stage, preparation._result(stage)))
@@ -190,3 +223,67 @@ def _work(connection: Connection, job: Job) -> None:
         connection.send(("failed", traceback.format_exc()))
     finally:
         connection.close()
+
+
+# Forking early ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Waiting:
+    """A worker forked while MkDocs still loads its configuration, until it is given its job."""
+
+    process: Any
+    jobs: Connection  # the Job, or None: not needed after all
+    results: Connection
+
+
+_waiting: _Waiting | None = None
+
+
+def fork_early() -> None:
+    """Fork the worker now, so that it loads what it will need (JSON Schema, the templates)
+    while MkDocs loads its plugins and theme; the build's first event hands it the job."""
+    global _waiting
+    if _waiting is not None or not can_fork():
+        return
+    context = multiprocessing.get_context("fork")
+    jobs_out, jobs_in = context.Pipe(duplex=False)
+    results_out, results_in = context.Pipe(duplex=False)
+    process = context.Process(target=_wait_for_job, args=(jobs_out, results_in), daemon=True)
+    process.start()
+    jobs_out.close()
+    results_in.close()
+    _waiting = _Waiting(process, jobs_in, results_out)
+
+
+def dismiss_early() -> None:
+    """The command will not use the early worker (`mkdocs serve` works in-process): let it go."""
+    global _waiting
+    if _waiting is not None:
+        waiting, _waiting = _waiting, None
+        waiting.jobs.send(None)
+        waiting.jobs.close()
+        waiting.results.close()
+        waiting.process.join()
+
+
+def _wait_for_job(jobs: Connection, results: Connection) -> None:
+    _load_ahead()
+    try:
+        job = jobs.recv()
+    except EOFError:  # MkDocs stopped before the build began
+        return
+    if job is not None:
+        _work(results, job)
+
+
+def _load_ahead() -> None:
+    from ladder import schema
+    from ladder.render import pages  # noqa: F401
+    from ladder.render.environment import environment
+    from ladder.worksheet import site  # noqa: F401
+
+    schema.bundled()
+    templates = environment()
+    for name in templates.list_templates(extensions=["j2"]):
+        templates.get_template(name)

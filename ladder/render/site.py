@@ -23,9 +23,8 @@ from ladder import urls
 from ladder.load import BUNDLED_SCHEMAS, FrameworkNotFound
 from ladder.model import Framework
 from ladder.problems import FrameworkError, plural
-from ladder.render import nav
+from ladder.render import nav, preparation
 from ladder.render.preparation import Job, Preparation
-from ladder.worksheet import site as worksheet_site
 
 DEFAULT_FRAMEWORK_DIR = "framework"
 DEFAULT_NAV_LIMIT = 20
@@ -36,6 +35,8 @@ FRAMEWORK_JSON = "framework.json"
 SCHEMAS = "schema/"
 COMPARE_PAGE = urls.source(urls.COMPARE)
 REDIRECTS_PLUGIN = "redirects"
+WORKSHEETS_SETTING = "worksheets"
+BACKGROUND_COMMANDS = ("build", "gh-deploy")  # `serve` runs threads, and rebuilds in-process
 # Markdown extensions the generated pages are written for: {#id} attribute lists on headings and
 # paragraphs, Markdown inside the matrix's <div>, tables.
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
@@ -47,6 +48,18 @@ class Settings:
 
     framework_dir: Path
     nav_limit: int
+
+
+def worksheet_formats(config: MkDocsConfig) -> tuple[str, ...]:
+    """The blank worksheets' formats `extra.ladder.worksheets` asks for, in the order the site offers them."""
+    extra: dict[str, Any] = (config.extra or {}).get("ladder") or {}
+    chosen = extra.get(WORKSHEETS_SETTING, list(urls.WORKSHEET_FORMATS))
+    if not isinstance(chosen, list) or any(fmt not in urls.WORKSHEET_FORMATS for fmt in chosen):
+        raise PluginError(
+            f"{config.config_file_path}: extra.ladder.{WORKSHEETS_SETTING}: expected a list of formats from "
+            f"{', '.join(urls.WORKSHEET_FORMATS)} (or [] for none), got {chosen!r}"
+        )
+    return tuple(fmt for fmt in urls.WORKSHEET_FORMATS if fmt in chosen)
 
 
 def settings(config: MkDocsConfig) -> Settings:
@@ -68,6 +81,13 @@ def startup(command: str) -> None:
     """on_startup: remember the command; only a one-off build does the framework's work in a worker."""
     global _command
     _command = command
+    if command not in BACKGROUND_COMMANDS:
+        preparation.dismiss_early()
+
+
+def fork_early() -> None:
+    """At the hook's import, while MkDocs loads its configuration (see preparation.fork_early)."""
+    preparation.fork_early()
 
 
 def prepared(config: MkDocsConfig) -> Preparation:
@@ -81,12 +101,12 @@ def refresh(config: MkDocsConfig) -> Preparation:
     global _prepared
     root = settings(config).framework_dir
     # The day is part of it: blank worksheets say when they were made.
-    key = (root, _signature(root), worksheet_site.formats(config), date.today())
+    key = (root, _signature(root), worksheet_formats(config), date.today())
     if _prepared is None or _prepared[0] != key:
         if _prepared is not None:
             _prepared[1].close()
-        job = Job(root, worksheet_site.formats(config))
-        _prepared = (key, Preparation(job, background=_command in ("build", "gh-deploy")))
+        job = Job(root, worksheet_formats(config))
+        _prepared = (key, Preparation(job, background=_command in BACKGROUND_COMMANDS))
     return _prepared[1]
 
 
@@ -150,6 +170,8 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
         config.nav = nav.expand(config.nav, loaded, settings(config).nav_limit)
     # Without a nav in mkdocs.yml, MkDocs lists every page; keep that list to the section index pages.
     in_nav = nav.pages_in(config.nav) if config.nav is not None else set(nav.sections(loaded, 0)) | {COMPARE_PAGE}
+    from ladder.worksheet import site as worksheet_site  # not at import: MkDocs is still starting then
+
     worksheet_site.add_files(files, config, prepared(config).worksheet_paths())
     generated: dict[str, str | bytes] = dict(prepared(config).pages())
     for name in ("ladder.css", "ladder.js"):
@@ -190,6 +212,8 @@ def _redirect(config: MkDocsConfig, redirects: dict[str, str], files: Files) -> 
 
 def write_worksheets(config: MkDocsConfig) -> None:
     """on_post_build: the blank worksheets, made while MkDocs built the pages, go into the site."""
+    from ladder.worksheet import site as worksheet_site
+
     worksheet_site.write(config.site_dir, prepared(config).worksheets())
 
 

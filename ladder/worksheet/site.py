@@ -21,11 +21,11 @@ from mkdocs.structure.files import File, Files
 
 from ladder import urls
 from ladder.model import Framework, Level
-from ladder.worksheet import FORMATS, KINDS, Request, build, layout, made_on, render, resolve
+from ladder.worksheet import KINDS, Request, build, layout, made_on, render, resolve
 from ladder.worksheet.text import words
 
 SETTING = "worksheets"
-SITE_ORDER = ("docx", "html", "md")  # Word first: what most managers open; as the level pages list them
+SITE_ORDER = urls.WORKSHEET_FORMATS
 
 
 class WorksheetFile(File):
@@ -43,18 +43,6 @@ class WorksheetFile(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         pass
-
-
-def formats(config: MkDocsConfig) -> tuple[str, ...]:
-    """The formats `extra.ladder.worksheets` asks for, in the order FORMATS lists them."""
-    extra: dict[str, Any] = (config.extra or {}).get("ladder") or {}
-    chosen = extra.get(SETTING, list(SITE_ORDER))
-    if not isinstance(chosen, list) or any(fmt not in FORMATS for fmt in chosen):
-        raise PluginError(
-            f"{config.config_file_path}: extra.ladder.{SETTING}: expected a list of formats from "
-            f"{', '.join(FORMATS)} (or [] for none), got {chosen!r}"
-        )
-    return tuple(fmt for fmt in SITE_ORDER if fmt in chosen)
 
 
 def paths(framework: Framework, chosen: Sequence[str]) -> Iterator[str]:

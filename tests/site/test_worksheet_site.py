@@ -69,7 +69,7 @@ def test_the_formats_setting_chooses_what_is_published(tmp_path: Path) -> None:
 def test_an_unknown_format_in_the_setting_fails_the_build_with_its_name(tmp_path: Path) -> None:
     result = mkdocs_build(site_with(tmp_path, ["pdf"]), tmp_path / "site")
     assert result.returncode != 0
-    assert "extra.ladder.worksheets: expected a list of formats from md, html, docx (or [] for none)" in result.stderr
+    assert "extra.ladder.worksheets: expected a list of formats from docx, html, md (or [] for none)" in result.stderr
     assert "Traceback" not in result.stderr
 
 
