@@ -28,7 +28,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    site.write_worksheets(config)  # made while MkDocs built the pages
+    site.write_after_build(config)  # framework.json and the worksheets, made while MkDocs built the pages
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> None:

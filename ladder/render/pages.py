@@ -9,8 +9,9 @@ matches the URLs the rest of Ladder hands out.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from ladder import changelog, urls
 from ladder.history import Step
@@ -60,7 +61,20 @@ def render_pages(
     what changed in recent versions, newest first: the "What changed" page, and on each level
     page what changed in it since the version before.
     """
-    return dict(_pages(framework, worksheets, history))
+    return dict(iter_pages(framework, worksheets=worksheets, history=history))
+
+
+def iter_pages(
+    framework: Framework, *, worksheets: Container[str] = (), history: Sequence[Step] = ()
+) -> Iterator[tuple[str, str]]:
+    """The pages one by one, in the order of `page_sources`: each can be used as soon as it is made."""
+    for page, template, view in _plan(framework, worksheets, history):
+        yield _render(framework, page, template, **view())
+
+
+def page_sources(framework: Framework) -> list[str]:
+    """The source path of every generated page, in reading order, without rendering any."""
+    return [urls.source(page) for page, _, _ in _plan(framework, (), ())]
 
 
 def all_worksheets(framework: Framework) -> set[str]:
@@ -73,22 +87,40 @@ def all_worksheets(framework: Framework) -> set[str]:
     }
 
 
-def _pages(framework: Framework, worksheets: Container[str], history: Sequence[Step]) -> Iterator[tuple[str, str]]:
-    yield _render(framework, urls.LEVELS, "levels.md.j2", tracks=[_track_view(framework, t) for t in framework.tracks])
-    for level in framework.levels:
-        view = _level_view(framework, level, worksheets) | _level_history(framework, level, history)
-        yield _render(framework, urls.page(level), "level.md.j2", **view)
-    yield _render(framework, urls.DIMENSIONS, "dimensions.md.j2")
-    for dimension in framework.dimensions:
-        yield _render(framework, urls.page(dimension), "dimension.md.j2", **_dimension_view(framework, dimension))
-    yield _render(framework, urls.STANDARDS, "standards.md.j2")
-    for standard in framework.standards:
-        yield _render(framework, urls.page(standard), "standard.md.j2", standard=standard)
-    yield _render(framework, urls.EXAMPLES, "examples.md.j2", **_library_view(framework))
-    for example in framework.examples:
-        yield _render(framework, urls.page(example), "example.md.j2", **_example_view(framework, example))
-    yield _render(framework, urls.COMPARE, "compare.md.j2")
-    yield _render(framework, urls.CHANGES, "changes.md.j2", steps=[_step_view(framework, step) for step in history])
+def _plan(
+    framework: Framework, worksheets: Container[str], history: Sequence[Step]
+) -> list[tuple[str, str, Callable[[], dict[str, object]]]]:
+    """(page URL, template, what the page shows) for every page; the views are computed on use."""
+    plan: list[tuple[str, str, Callable[[], dict[str, object]]]] = [
+        (urls.LEVELS, "levels.md.j2", lambda: {"tracks": [_track_view(framework, t) for t in framework.tracks]})
+    ]
+    plan += [
+        (urls.page(level), "level.md.j2", partial(_level_page_view, framework, level, worksheets, history))
+        for level in framework.levels
+    ]
+    plan.append((urls.DIMENSIONS, "dimensions.md.j2", dict))
+    plan += [
+        (urls.page(dimension), "dimension.md.j2", partial(_dimension_view, framework, dimension))
+        for dimension in framework.dimensions
+    ]
+    plan.append((urls.STANDARDS, "standards.md.j2", dict))
+    plan += [
+        (urls.page(standard), "standard.md.j2", partial(dict, standard=standard)) for standard in framework.standards
+    ]
+    plan.append((urls.EXAMPLES, "examples.md.j2", partial(_library_view, framework)))
+    plan += [
+        (urls.page(example), "example.md.j2", partial(_example_view, framework, example))
+        for example in framework.examples
+    ]
+    plan.append((urls.COMPARE, "compare.md.j2", dict))
+    plan.append((urls.CHANGES, "changes.md.j2", lambda: {"steps": [_step_view(framework, step) for step in history]}))
+    return plan
+
+
+def _level_page_view(
+    framework: Framework, level: Level, worksheets: Container[str], history: Sequence[Step]
+) -> dict[str, object]:
+    return _level_view(framework, level, worksheets) | _level_history(framework, level, history)
 
 
 def _render(framework: Framework, page: str, template: str, **context: object) -> tuple[str, str]:

@@ -16,7 +16,7 @@ import multiprocessing
 import sys
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -43,55 +43,62 @@ class Checked:
     missing: str | None = None  # FrameworkNotFound's message
 
 
-def _checked(preparation: Preparation) -> Checked:
+# Each stage yields (key, value) results, which a worker sends one by one as they are made:
+# MkDocs can turn the first generated page into HTML while the worker renders the next.
+
+
+def _checked(preparation: Preparation) -> Iterator[tuple[str, Any]]:
     from ladder.validate import validate  # jsonschema loads in the worker, not in MkDocs' process
 
     try:
         report = validate(preparation.job.root)
     except FrameworkNotFound as error:
-        return Checked(missing=str(error))
-    return Checked(report.data, [problem for problem in report.problems if problem.is_error])
+        yield "checked", Checked(missing=str(error))
+        return
+    yield "checked", Checked(report.data, [problem for problem in report.problems if problem.is_error])
 
 
-@dataclass(frozen=True)
-class Pages:
-    pages: dict[str, str]  # source path -> Markdown, old fragments' anchors included
-    redirects: dict[str, str]  # old page source -> current page source
-
-
-def _pages(preparation: Preparation) -> Pages:
+def _pages(preparation: Preparation) -> Iterator[tuple[str, Any]]:
+    """The pages' source paths and the redirects first, then each page: `page:<source>`."""
     from ladder.history import recent
     from ladder.lock import published, read_lock
-    from ladder.render.pages import render_pages
+    from ladder.render.pages import iter_pages, page_sources
     from ladder.render.redirects import moved_anchors, old_addresses
 
     framework = preparation.framework()
-    history = recent(preparation.job.root, framework, versions=preparation.versions())
-    pages = render_pages(framework, worksheets=preparation.worksheet_paths(), history=history)
+    sources = page_sources(framework)
     record = published(read_lock(preparation.job.root)[0])  # checked with the framework
-    old = old_addresses(framework, record, pages)
-    for page, moved in old.moved.items():
-        pages[page] = pages[page].rstrip("\n") + "\n\n" + moved_anchors(page, moved) + "\n"
-    return Pages(pages, old.redirects)
+    old = old_addresses(framework, record, sources)
+    yield "sources", sources
+    yield "redirects", old.redirects
+    history = recent(preparation.job.root, framework, versions=preparation.versions())
+    for source, markdown in iter_pages(framework, worksheets=preparation.worksheet_paths(), history=history):
+        if source in old.moved:
+            markdown = markdown.rstrip("\n") + "\n\n" + moved_anchors(source, old.moved[source]) + "\n"
+        yield f"page:{source}", markdown
 
 
-def _framework_json(preparation: Preparation) -> str:
-    return export.to_json(preparation.framework())
+def _framework_json(preparation: Preparation) -> Iterator[tuple[str, Any]]:
+    yield "framework_json", export.to_json(preparation.framework())
 
 
-def _worksheets(preparation: Preparation) -> list[tuple[str, bytes]]:
+def _worksheets(preparation: Preparation) -> Iterator[tuple[str, Any]]:
     from ladder.worksheet.site import blank_worksheets
 
-    return list(blank_worksheets(preparation.framework(), preparation.job.worksheet_formats))
+    yield "worksheets", list(blank_worksheets(preparation.framework(), preparation.job.worksheet_formats))
 
 
-# In the order MkDocs needs them: the framework at on_files, then its pages, then the worksheets,
-# which are written last (on_post_build), so the slowest work overlaps the most.
-STAGES: dict[str, Callable[[Preparation], Any]] = {
+# In the order MkDocs needs them: the framework at on_files, then its pages as it reads them,
+# then the worksheets, written last (on_post_build), so the slowest work overlaps the most.
+STAGES: dict[str, Callable[[Preparation], Iterator[tuple[str, Any]]]] = {
     "checked": _checked,
     "pages": _pages,
     "framework_json": _framework_json,
     "worksheets": _worksheets,
+}
+STAGE_OF = {"checked": "checked", "sources": "pages", "redirects": "pages", "page": "pages"} | {
+    "framework_json": "framework_json",
+    "worksheets": "worksheets",
 }
 
 
@@ -107,6 +114,8 @@ class Preparation:
         self._framework: Framework | None = None
         self._worker: Any = None
         self._connection: Connection | None = None
+        self._arrived = threading.Condition()
+        self._listening = False  # a thread is taking the worker's results as they come
         self._versions: Any = None  # None, the reading thread, or the list of versions
         self._versions_read: list[Any] = []
         if background and can_fork():
@@ -130,12 +139,20 @@ class Preparation:
 
         return frozenset(paths(self.framework(), self.job.worksheet_formats))
 
+    def page_sources(self) -> list[str]:
+        """The source path of every generated page, in the order they are made."""
+        return self._result("sources")
+
+    def page(self, source: str) -> str:
+        """One generated page's Markdown (waiting for the worker to make it, if need be)."""
+        return self._result(f"page:{source}")
+
     def pages(self) -> dict[str, str]:
-        return self._result("pages").pages
+        return {source: self.page(source) for source in self.page_sources()}
 
     def redirects(self) -> dict[str, str]:
         """Old page source -> current page source, for every page address the framework left behind."""
-        return self._result("pages").redirects
+        return self._result("redirects")
 
     def framework_json(self) -> str:
         return self._result("framework_json")
@@ -176,23 +193,39 @@ class Preparation:
 
     # How ---------------------------------------------------------------------------------------
 
-    def _result(self, stage: str) -> Any:
-        while stage not in self._results and self._connection is not None:
-            self._receive()
-        if stage not in self._results:
-            self._results[stage] = STAGES[stage](self)
-        return self._results[stage]
+    def _result(self, key: str) -> Any:
+        with self._arrived:
+            while key not in self._results and self._listening:
+                self._arrived.wait()
+        if key not in self._results:
+            # No worker, or it stopped (a failure is reported properly when redone here); a
+            # stage it left half done is simply done again, whole, giving the same results.
+            self.close()
+            for _ in self._run(STAGE_OF[key.partition(":")[0]]):
+                pass
+        return self._results[key]
 
-    def _receive(self) -> None:
-        assert self._connection is not None
-        try:
-            stage, value = self._connection.recv()
-        except (EOFError, OSError):  # the worker died: do the rest here
-            stage, value = "failed", None
-        if stage == "failed":
-            self.close()  # and fall back to computing in-process, which reports any error properly
-            return
-        self._results[stage] = value
+    def _run(self, stage: str) -> Iterator[tuple[str, Any]]:
+        """Do a stage here, keeping each result as it is made."""
+        for key, value in STAGES[stage](self):
+            self._results[key] = value
+            yield key, value
+
+    def _listen(self, connection: Connection) -> None:
+        """In a thread: take each result as it comes, so the worker never waits on a full pipe."""
+        while True:
+            try:
+                key, value = connection.recv()
+            except (EOFError, OSError):  # done, or the worker died
+                key, value = "failed", None
+            with self._arrived:
+                if key == "failed":
+                    self._listening = False
+                else:
+                    self._results[key] = value
+                self._arrived.notify_all()
+            if key == "failed":
+                return
 
     def _start(self) -> None:
         global _waiting
@@ -201,13 +234,15 @@ class Preparation:
             waiting.jobs.send(self.job)
             waiting.jobs.close()
             self._worker, self._connection = waiting.process, waiting.results
-            return
-        context = multiprocessing.get_context("fork")
-        receiving, sending = context.Pipe(duplex=False)
-        self._worker = context.Process(target=_work, args=(sending, self.job), daemon=True)
-        self._worker.start()
-        sending.close()
-        self._connection = receiving
+        else:
+            context = multiprocessing.get_context("fork")
+            receiving, sending = context.Pipe(duplex=False)
+            self._worker = context.Process(target=_work, args=(sending, self.job), daemon=True)
+            self._worker.start()
+            sending.close()
+            self._connection = receiving
+        self._listening = True
+        threading.Thread(target=self._listen, args=(self._connection,), daemon=True).start()
 
 
 def _work(connection: Connection, job: Job) -> None:
@@ -216,8 +251,9 @@ def _work(connection: Connection, job: Job) -> None:
     preparation.read_versions_meanwhile()
     try:
         for stage in STAGES:
-            connection.send((stage, preparation._result(stage)))
-            if stage == "checked" and preparation._results[stage].data is None:
+            for result in preparation._run(stage):
+                connection.send(result)
+            if stage == "checked" and preparation._results["checked"].data is None:
                 break  # nothing more can be made from an invalid framework
     except BaseException:
         connection.send(("failed", traceback.format_exc()))

@@ -8,8 +8,10 @@ memory, and `framework.json` and the JSON Schemas are published next to them.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
@@ -40,6 +42,45 @@ BACKGROUND_COMMANDS = ("build", "gh-deploy")  # `serve` runs threads, and rebuil
 # Markdown extensions the generated pages are written for: {#id} attribute lists on headings and
 # paragraphs, Markdown inside the matrix's <div>, tables.
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
+
+
+class GeneratedPage(File):
+    """A generated page whose Markdown is fetched when MkDocs first reads it: on a `mkdocs build`
+    the worker is still rendering the later pages while MkDocs converts the first ones."""
+
+    markdown: Callable[[], str]
+    _replaced: str | None = None  # another plugin may set the content
+
+    @property  # type: ignore[override]
+    def content_string(self) -> str:
+        return self._replaced if self._replaced is not None else self.markdown()
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self._replaced = value
+
+    @property  # type: ignore[override]
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode("utf-8")
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self._replaced = value.decode("utf-8")
+
+
+class WrittenAfterBuild(File):
+    """A file the site publishes as it is (a Markdown worksheet is a download, not a page), whose
+    bytes the worker makes while MkDocs builds the pages: MkDocs does not copy it with the other
+    static files; `write_after_build` puts it in the site at on_post_build."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+    def is_static_page(self) -> bool:
+        return False
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
 
 
 @dataclass(frozen=True)
@@ -161,36 +202,41 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def add_files(files: Files, config: MkDocsConfig) -> Files:
-    """on_files: the generated pages, Ladder's assets, framework.json and the JSON Schemas; and,
-    now that the framework is at hand, its navigation and (when mkdocs.yml has none) site_url."""
+    """on_files: the generated pages, Ladder's assets, the JSON Schemas, framework.json and the
+    blank worksheets; and, now that the framework is at hand, its navigation and (when
+    mkdocs.yml has none) site_url."""
     loaded = framework(config)
+    work = prepared(config)
     if not config.site_url:
         config.site_url = loaded.meta.site_url
     if config.nav is not None:
         config.nav = nav.expand(config.nav, loaded, settings(config).nav_limit)
     # Without a nav in mkdocs.yml, MkDocs lists every page; keep that list to the section index pages.
     in_nav = nav.pages_in(config.nav) if config.nav is not None else set(nav.sections(loaded, 0)) | {COMPARE_PAGE}
-    from ladder.worksheet import site as worksheet_site  # not at import: MkDocs is still starting then
-
-    worksheet_site.add_files(files, config, prepared(config).worksheet_paths())
-    generated: dict[str, str | bytes] = dict(prepared(config).pages())
+    pages = work.page_sources()
+    static: dict[str, bytes] = {}
     for name in ("ladder.css", "ladder.js"):
-        generated[ASSETS + name] = package_files("ladder").joinpath("assets", name).read_bytes()
-    generated[FRAMEWORK_JSON] = prepared(config).framework_json()
+        static[ASSETS + name] = package_files("ladder").joinpath("assets", name).read_bytes()
     schema_dir = settings(config).framework_dir / "schema"  # a fork's own (maybe stricter) schemas
     for schema in sorted((schema_dir if schema_dir.is_dir() else BUNDLED_SCHEMAS).glob("*.json")):
-        generated[SCHEMAS + schema.name] = schema.read_bytes()
-    _redirect(config, prepared(config).redirects(), files)
-    clashes = [path for path in generated if files.get_file_from_path(path) is not None]
+        static[SCHEMAS + schema.name] = schema.read_bytes()
+    later = [FRAMEWORK_JSON, *sorted(work.worksheet_paths())]
+    clashes = [path for path in [*pages, *static, *later] if files.get_file_from_path(path) is not None]
     if clashes:
         raise PluginError(
             f"{config.docs_dir}: Ladder generates {', '.join(clashes)}; "
             "rename or remove the hand-written file of the same name"
         )
-    for path, content in generated.items():
-        hidden = path.endswith(".md") and path not in in_nav
-        inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
-        files.append(File.generated(config, path, content=content, inclusion=inclusion))
+    _redirect(config, work.redirects(), files)
+    for path, content in static.items():
+        files.append(File.generated(config, path, content=content))
+    for path in later:
+        files.append(WrittenAfterBuild.generated(config, path, content=b""))
+    for path in pages:
+        inclusion = InclusionLevel.UNDEFINED if path in in_nav else InclusionLevel.NOT_IN_NAV
+        page = GeneratedPage.generated(config, path, content="", inclusion=inclusion)
+        page.markdown = partial(work.page, path)
+        files.append(page)
     return files
 
 
@@ -210,11 +256,13 @@ def _redirect(config: MkDocsConfig, redirects: dict[str, str], files: Files) -> 
         maps.setdefault(old, new)  # a redirect written in mkdocs.yml wins
 
 
-def write_worksheets(config: MkDocsConfig) -> None:
-    """on_post_build: the blank worksheets, made while MkDocs built the pages, go into the site."""
-    from ladder.worksheet import site as worksheet_site
-
-    worksheet_site.write(config.site_dir, prepared(config).worksheets())
+def write_after_build(config: MkDocsConfig) -> None:
+    """on_post_build: framework.json and the blank worksheets, made while MkDocs built the pages."""
+    work = prepared(config)
+    for path, content in [(FRAMEWORK_JSON, work.framework_json().encode("utf-8")), *work.worksheets()]:
+        target = Path(config.site_dir, path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
 
 
 def finish() -> None:

@@ -1,6 +1,6 @@
 """The handbook's blank worksheets: every kind, for every level, in each format, built with the site.
 
-`ladder.render.site` calls `add_files` from MkDocs' on_files and `write` at on_post_build; the files land at
+`ladder.render.site` lists them at MkDocs' on_files and writes them at on_post_build; the files land at
 `urls.worksheet(level, kind, fmt)`, where level pages and docs/worksheets.md link them.
 `extra.ladder.worksheets` in mkdocs.yml lists the formats to publish (default: all three;
 `[]` publishes none), for a framework so large that DOCX for every level slows the build.
@@ -8,41 +8,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
 
 from ladder import urls
 from ladder.model import Framework, Level
 from ladder.worksheet import KINDS, Request, build, layout, made_on, render, resolve
 from ladder.worksheet.text import words
 
-SETTING = "worksheets"
 SITE_ORDER = urls.WORKSHEET_FORMATS
-
-
-class WorksheetFile(File):
-    """A file the site publishes as it is (a Markdown worksheet is a download, not a page to render).
-
-    Its bytes are made while MkDocs builds the pages, so MkDocs does not copy it with the
-    other static files: `write` puts it in the site at on_post_build.
-    """
-
-    def is_documentation_page(self) -> bool:
-        return False
-
-    def is_static_page(self) -> bool:
-        return False
-
-    def copy_file(self, dirty: bool = False) -> None:
-        pass
 
 
 def paths(framework: Framework, chosen: Sequence[str]) -> Iterator[str]:
@@ -64,23 +42,6 @@ def blank_worksheets(framework: Framework, chosen: Sequence[str]) -> Iterator[tu
                 worksheet = build(resolve(framework, Request(level.id, kind), made))
                 for fmt in chosen:
                     yield urls.worksheet(level, kind, fmt), render(worksheet, fmt)  # type: ignore[arg-type]
-
-
-def add_files(files: Files, config: MkDocsConfig, site_paths: Iterable[str]) -> Files:
-    """on_files: list the blank worksheets among the site's files, so that links to them are checked."""
-    for path in site_paths:
-        if files.get_file_from_path(path) is not None:
-            raise PluginError(f"{config.docs_dir}: Ladder publishes {path}; remove the hand-written file of that name")
-        files.append(WorksheetFile.generated(config, path, content=b""))
-    return files
-
-
-def write(site_dir: str, worksheets: Iterable[tuple[str, bytes]]) -> None:
-    """on_post_build: write the blank worksheets into the built site."""
-    for path, content in worksheets:
-        target = Path(site_dir, path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
 
 
 def published(framework: Framework, level: Level, kind: str) -> bool:
