@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,6 +49,20 @@ def assemble_case(case: Path, target: Path) -> Path:
             (framework / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, framework / relative)
     return framework
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a file, as a person editing it would; fail if it is not there."""
+    text = path.read_text()
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def git(repo: Path, *args: str) -> None:
+    """A git command in `repo`, committing as a test identity."""
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=repo, check=True, capture_output=True
+    )
 
 
 def check_golden(path: Path, actual: str) -> None:

@@ -4,26 +4,15 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from ladder.cli import main
-from tests.conftest import BASE, FIXTURES, check_golden
+from tests.conftest import BASE, FIXTURES, check_golden, edit, git
 
 GOLDEN = FIXTURES / "changelog"
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1))
 
 
 def make_edits(framework: Path) -> None:
@@ -52,19 +41,24 @@ def make_edits(framework: Path) -> None:
     edit(framework / "examples/review-code.yaml", "id: write-tests", "id: review-code")
 
 
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    repo = tmp_path / "repo"
+def two_versions(repo: Path) -> Path:
+    """A fork's repository at `repo`: the base fixture as version 0.1.0 (tag v1), then the known
+    edits as 0.2.0 (tag v2). Returns the repository."""
     shutil.copytree(BASE, repo / "framework")
     git(repo, "init", "-q", "-b", "main")
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", ".")
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "v1")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "v1")
     git(repo, "tag", "v1")
     make_edits(repo / "framework")
     git(repo, "add", "-A")
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "v2")
+    git(repo, "commit", "-q", "-m", "v2")
     git(repo, "tag", "v2")
     return repo
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return two_versions(tmp_path / "repo")
 
 
 def changelog(*args: str) -> tuple[int, str]:

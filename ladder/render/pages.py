@@ -19,8 +19,6 @@ from ladder.model import Cell, Dimension, Example, Framework, Level, Proficiency
 from ladder.render import titles
 from ladder.render.environment import Links, environment
 
-# Formats each blank worksheet is published in, in the order the level page offers them.
-WORKSHEET_FORMATS = urls.WORKSHEET_FORMATS
 # The library lists every example on its index page up to this many; beyond it, by level and dimension only.
 EXAMPLE_LIST_LIMIT = 200
 # Templates stay readable with generous blank lines; the pages keep one between blocks.
@@ -83,7 +81,7 @@ def all_worksheets(framework: Framework) -> set[str]:
         urls.worksheet(level, kind, fmt)
         for level in framework.levels
         for kind in urls.WORKSHEET_KINDS
-        for fmt in WORKSHEET_FORMATS
+        for fmt in urls.WORKSHEET_FORMATS
     }
 
 
@@ -177,7 +175,9 @@ def _level_view(framework: Framework, level: Level, published: Container[str]) -
             for kind in urls.WORKSHEET_KINDS
             if (
                 files := [
-                    (fmt, path) for fmt in WORKSHEET_FORMATS if (path := urls.worksheet(level, kind, fmt)) in published
+                    (fmt, path)
+                    for fmt in urls.WORKSHEET_FORMATS
+                    if (path := urls.worksheet(level, kind, fmt)) in published
                 ]
             )
         ],

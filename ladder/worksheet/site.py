@@ -23,25 +23,30 @@ from ladder.worksheet.text import words
 SITE_ORDER = urls.WORKSHEET_FORMATS
 
 
-def paths(framework: Framework, chosen: Sequence[str]) -> Iterator[str]:
-    """The site path of every blank worksheet the site publishes, in the order they are made."""
+def _sheets(framework: Framework) -> Iterator[tuple[Level, str]]:
+    """Each (level, kind) the site publishes, in the order they are made: a promotion case is
+    left out for a level with nothing above it."""
     for level in framework.levels:
         for kind in KINDS:
             if published(framework, level, kind):
-                for fmt in chosen:
-                    yield urls.worksheet(level, kind, fmt)  # type: ignore[arg-type]
+                yield level, kind
+
+
+def paths(framework: Framework, chosen: Sequence[str]) -> Iterator[str]:
+    """The site path of every blank worksheet the site publishes, in the order they are made."""
+    for level, kind in _sheets(framework):
+        for fmt in chosen:
+            yield urls.worksheet(level, kind, fmt)  # type: ignore[arg-type]
 
 
 def blank_worksheets(framework: Framework, chosen: Sequence[str]) -> Iterator[tuple[str, bytes]]:
     """(site path, file bytes) of every blank worksheet: no name, no track chosen, dated today
-    (or SOURCE_DATE_EPOCH). A promotion case is left out for a level with nothing above it."""
+    (or SOURCE_DATE_EPOCH)."""
     made = made_on(None)
-    for level in framework.levels:
-        for kind in KINDS:
-            if published(framework, level, kind):
-                worksheet = build(resolve(framework, Request(level.id, kind), made))
-                for fmt in chosen:
-                    yield urls.worksheet(level, kind, fmt), render(worksheet, fmt)  # type: ignore[arg-type]
+    for level, kind in _sheets(framework):
+        worksheet = build(resolve(framework, Request(level.id, kind), made))
+        for fmt in chosen:
+            yield urls.worksheet(level, kind, fmt), render(worksheet, fmt)  # type: ignore[arg-type]
 
 
 def published(framework: Framework, level: Level, kind: str) -> bool:

@@ -46,6 +46,17 @@ def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess[st
     )
 
 
+# The home page and the generated sections, as a fork's mkdocs.yml lists them.
+GENERATED_NAV: list[object] = [
+    {"Home": "index.md"},
+    {"Levels": "levels/index.md"},
+    {"Dimensions": "dimensions/index.md"},
+    {"Standards": "standards/index.md"},
+    {"Examples": "examples/index.md"},
+    {"Compare": "compare/index.md"},
+]
+
+
 def fixture_config(work: Path, framework_dir: Path, docs: dict[str, str], nav: list[object] | None = None) -> Path:
     """A copy of the project's mkdocs.yml that builds `framework_dir` with the given hand-written pages."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -55,14 +66,7 @@ def fixture_config(work: Path, framework_dir: Path, docs: dict[str, str], nav: l
         (docs_dir / name).write_text(text, encoding="utf-8")
     config["docs_dir"] = str(docs_dir)
     config["extra"]["ladder"]["framework_dir"] = str(framework_dir)
-    config["nav"] = nav or [
-        {"Home": "index.md"},
-        {"Levels": "levels/index.md"},
-        {"Dimensions": "dimensions/index.md"},
-        {"Standards": "standards/index.md"},
-        {"Examples": "examples/index.md"},
-        {"Compare": "compare/index.md"},
-    ]
+    config["nav"] = nav or GENERATED_NAV
     config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "macros" in plugin:

@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import BASE
 from tests.site.conftest import Built, built, fixture_config
-from tests.test_changelog import make_edits
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=repo, check=True, capture_output=True
-    )
+from tests.test_changelog import two_versions as committed_two_versions
 
 
 def text_of(html: str) -> str:
@@ -27,14 +17,7 @@ def text_of(html: str) -> str:
 @pytest.fixture(scope="module")
 def two_versions(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """A fork's repository: version 0.1.0 committed, then 0.2.0 with a known set of edits."""
-    repo = tmp_path_factory.mktemp("history")
-    shutil.copytree(BASE, repo / "framework")
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "0.1.0")
-    make_edits(repo / "framework")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "0.2.0")
+    repo = committed_two_versions(tmp_path_factory.mktemp("history"))
     return built(fixture_config(repo, repo / "framework", {"index.md": "# Home\n"}), repo / "site", repo / "framework")
 
 

@@ -20,7 +20,7 @@ from ladder import urls
 from ladder.cli import main
 from ladder.lock import published, read_lock
 from ladder.model import Framework
-from tests.conftest import BASE
+from tests.conftest import BASE, edit
 from tests.site.conftest import Built, built, fixture_config
 
 pytestmark = pytest.mark.browser
@@ -41,12 +41,6 @@ below_the_line:
   - id: care-waits-to-be-asked
     text: Assumes a new teammate will ask for help.
 """
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1))
 
 
 def rename_everything(framework: Path) -> None:

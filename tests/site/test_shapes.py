@@ -35,7 +35,7 @@ from ladder.model import Framework, Level
 from ladder.render.text import plain
 from ladder.validate import load_framework
 from tests.conftest import FIXTURES, ROOT
-from tests.site.conftest import Built, built, fixture_config
+from tests.site.conftest import GENERATED_NAV, Built, built, fixture_config
 
 SHAPES = FIXTURES / "shapes"
 NAMES = sorted(path.name for path in SHAPES.iterdir() if (path / "framework.yaml").is_file())
@@ -81,12 +81,7 @@ def hand_written_pages() -> tuple[dict[str, str], list[object]]:
     for sample in sorted((ROOT / "docs" / "samples").iterdir()):  # the worksheets page offers these
         docs[f"samples/{sample.name}"] = sample.read_text(encoding="utf-8")
     nav: list[object] = [
-        {"Home": "index.md"},
-        {"Levels": "levels/index.md"},
-        {"Dimensions": "dimensions/index.md"},
-        {"Standards": "standards/index.md"},
-        {"Examples": "examples/index.md"},
-        {"Compare": "compare/index.md"},
+        *GENERATED_NAV,
         {"Worksheets": "worksheets.md"},
         {"Guides": guides},
         {"Adapt this framework": "adapt.md"},
