@@ -27,6 +27,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return site.add_files(files, config)
 
 
+@event_priority(-100)  # last, once every plugin has added its files
+def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
+    site.send_converter(files, config)  # the worker converts the generated pages while MkDocs does the rest
+    return nav
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     site.write_after_build(config)  # framework.json and the worksheets, made while MkDocs built the pages
 

@@ -28,7 +28,7 @@ def results(preparation: Preparation) -> tuple[object, ...]:
         preparation.framework().meta,
         preparation.pages(),
         preparation.framework_json(),
-        preparation.worksheets(),
+        list(preparation.worksheets()),
         preparation.worksheet_paths(),
     )
 
@@ -47,7 +47,7 @@ def scenario_identical_results() -> None:
         worker.close()
     assert in_worker == results(Preparation(Job(BASE, FORMATS)))
     paths = [path for path, _ in in_worker[3]]  # type: ignore[attr-defined]
-    assert set(paths) == in_worker[4]
+    assert paths == in_worker[4]
     assert "worksheets/first/expectations.html" in paths
 
 

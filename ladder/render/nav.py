@@ -73,3 +73,17 @@ def pages_in(nav: list[NavEntry] | None) -> set[str]:
             elif isinstance(value, list):
                 found |= pages_in(value)
     return found
+
+
+def titles(nav: list[NavEntry] | None) -> dict[str, str | None]:
+    """Each page path the navigation names, with the title it gives it (None: the page's own), as MkDocs reads it."""
+    found: dict[str, str | None] = {}
+    for entry in nav or []:
+        items = entry.items() if isinstance(entry, dict) else [(None, entry)]
+        for title, value in items:
+            if isinstance(value, str):
+                found.setdefault(value, title)
+            elif isinstance(value, list):
+                for path, inner in titles(value).items():
+                    found.setdefault(path, inner)
+    return found

@@ -12,7 +12,9 @@ the worker fails, the same functions run in-process.
 
 from __future__ import annotations
 
+import mmap
 import multiprocessing
+import pickle
 import sys
 import threading
 import traceback
@@ -59,23 +61,37 @@ def _checked(preparation: Preparation) -> Iterator[tuple[str, Any]]:
 
 
 def _pages(preparation: Preparation) -> Iterator[tuple[str, Any]]:
-    """The pages' source paths and the redirects first, then each page: `page:<source>`."""
+    """The worksheets' and pages' paths and the redirects first, then each page: `page:<source>`
+    (and, when MkDocs sends a converter, the pages' HTML: `html:<source>`)."""
     from ladder.history import recent
     from ladder.lock import published, read_lock
     from ladder.render.pages import iter_pages, page_sources
     from ladder.render.redirects import moved_anchors, old_addresses
+    from ladder.worksheet.site import paths
 
     framework = preparation.framework()
+    worksheets = list(paths(framework, preparation.job.worksheet_formats))
     sources = page_sources(framework)
     record = published(read_lock(preparation.job.root)[0])  # checked with the framework
     old = old_addresses(framework, record, sources)
+    yield "worksheet_paths", worksheets
     yield "sources", sources
     yield "redirects", old.redirects
     history = recent(preparation.job.root, framework, versions=preparation.versions())
-    for source, markdown in iter_pages(framework, worksheets=preparation.worksheet_paths(), history=history):
+    convert = preparation.site_converter()
+    made = []
+    for source, markdown in iter_pages(framework, worksheets=frozenset(worksheets), history=history):
         if source in old.moved:
             markdown = markdown.rstrip("\n") + "\n\n" + moved_anchors(source, old.moved[source]) + "\n"
         yield f"page:{source}", markdown
+        made.append((source, markdown))
+    if convert is not None:
+        # MkDocs converts the pages in their order, each one the worker has not taken (see
+        # `converted`); the worker takes them from the last, so the two meet in the middle.
+        for index in reversed(range(len(made))):
+            if preparation.shares is None or preparation.shares.take(index):
+                source, markdown = made[index]
+                yield f"html:{source}", convert(source, markdown)
 
 
 def _framework_json(preparation: Preparation) -> Iterator[tuple[str, Any]]:
@@ -85,7 +101,8 @@ def _framework_json(preparation: Preparation) -> Iterator[tuple[str, Any]]:
 def _worksheets(preparation: Preparation) -> Iterator[tuple[str, Any]]:
     from ladder.worksheet.site import blank_worksheets
 
-    yield "worksheets", list(blank_worksheets(preparation.framework(), preparation.job.worksheet_formats))
+    for path, content in blank_worksheets(preparation.framework(), preparation.job.worksheet_formats):
+        yield f"worksheet:{path}", content  # one by one: MkDocs' process writes each as it comes
 
 
 # In the order MkDocs needs them: the framework at on_files, then its pages as it reads them,
@@ -96,9 +113,16 @@ STAGES: dict[str, Callable[[Preparation], Iterator[tuple[str, Any]]]] = {
     "framework_json": _framework_json,
     "worksheets": _worksheets,
 }
-STAGE_OF = {"checked": "checked", "sources": "pages", "redirects": "pages", "page": "pages"} | {
+# The results a worker sends before it waits for the site's converter (see `convert_with`).
+SENT_BEFORE_CONVERTING = ("checked", "worksheet_paths", "sources", "redirects")
+STAGE_OF = {
+    "checked": "checked",
+    "worksheet_paths": "pages",
+    "sources": "pages",
+    "redirects": "pages",
+    "page": "pages",
     "framework_json": "framework_json",
-    "worksheets": "worksheets",
+    "worksheet": "worksheets",
 }
 
 
@@ -107,9 +131,30 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
+class Shares:
+    """Which pages the worker or MkDocs' process has taken to convert: a byte a page, in memory
+    made before the fork, so both processes see it. Taking is not atomic: now and then both
+    take the same page and both convert it, which is harmless (one result is not used)."""
+
+    SIZE = 1 << 20  # pages; memory is only committed for the part that is used
+
+    def __init__(self) -> None:
+        self._taken = mmap.mmap(-1, self.SIZE)  # anonymous and shared with the forked worker
+
+    def take(self, index: int) -> bool:
+        """Take page `index`, unless the other process has; beyond the table, everyone takes it."""
+        if index >= self.SIZE:
+            return True
+        if self._taken[index]:
+            return False
+        self._taken[index] = 1
+        return True
+
+
 class Preparation:
     def __init__(self, job: Job, *, background: bool = False):
         self.job = job
+        self.shares: Shares | None = None  # with a worker, the pages it and MkDocs' process have taken
         self._results: dict[str, Any] = {}
         self._framework: Framework | None = None
         self._worker: Any = None
@@ -118,6 +163,12 @@ class Preparation:
         self._listening = False  # a thread is taking the worker's results as they come
         self._versions: Any = None  # None, the reading thread, or the list of versions
         self._versions_read: list[Any] = []
+        # The site's page converter (see `convert_with`): MkDocs' end, and the worker's.
+        self._to_worker: Connection | None = None
+        self._converting = False  # the worker was sent a converter
+        self._from_site: Connection | None = None
+        self._page_index: dict[str, int] | None = None
+        self.pages_converted = 0  # pages whose HTML the worker made and MkDocs' process was given
         if background and can_fork():
             self._start()
 
@@ -134,10 +185,9 @@ class Preparation:
             self._framework = build(checked.data)
         return self._framework
 
-    def worksheet_paths(self) -> frozenset[str]:
-        from ladder.worksheet.site import paths
-
-        return frozenset(paths(self.framework(), self.job.worksheet_formats))
+    def worksheet_paths(self) -> list[str]:
+        """The site path of every blank worksheet, in the order they are made."""
+        return self._result("worksheet_paths")
 
     def page_sources(self) -> list[str]:
         """The source path of every generated page, in the order they are made."""
@@ -154,11 +204,66 @@ class Preparation:
         """Old page source -> current page source, for every page address the framework left behind."""
         return self._result("redirects")
 
+    @property
+    def awaits_converter(self) -> bool:
+        """A worker is making the pages, and can convert them too (see `convert_with`)."""
+        return self._to_worker is not None
+
+    def convert_with(self, converter: Callable[[str, str], Any] | None) -> None:
+        """Have the worker also convert each page it writes, with `converter(source, markdown)`
+        (see ladder.render.conversion); None: it won't. Only the first call counts. The worker
+        waits for it after sending the page sources, so everything that needs a page calls it too."""
+        if self._to_worker is None:
+            return
+        connection, self._to_worker = self._to_worker, None
+        try:
+            try:
+                connection.send(converter)
+            except (pickle.PicklingError, TypeError, AttributeError):  # it won't cross: go on without
+                converter = None
+                connection.send(None)
+            self._converting = converter is not None
+        except OSError:  # the worker is gone: the pages are made here
+            pass
+        finally:
+            connection.close()
+
+    def converted(self, source: str) -> Any:
+        """The converter's result for a page: the worker's, if it has taken the page (waiting
+        for it if need be); None when it has not, and MkDocs' process takes it (see Shares)."""
+        if not self._converting:
+            return None
+        if self._page_index is None:
+            self._page_index = {page: index for index, page in enumerate(self.page_sources())}
+        key = f"html:{source}"
+        with self._arrived:
+            if key not in self._results and (self.shares is None or self.shares.take(self._page_index[source])):
+                return None
+            while key not in self._results and self._listening:
+                self._arrived.wait()
+        converted = self._results.get(key)
+        self.pages_converted += converted is not None
+        return converted
+
+    def site_converter(self) -> Callable[[str, str], Any] | None:
+        """In the worker: the converter MkDocs sends, or None (see `convert_with`)."""
+        if self._from_site is None:
+            return None
+        connection, self._from_site = self._from_site, None
+        try:
+            return connection.recv()
+        except EOFError:
+            return None
+        finally:
+            connection.close()
+
     def framework_json(self) -> str:
         return self._result("framework_json")
 
-    def worksheets(self) -> list[tuple[str, bytes]]:
-        return self._result("worksheets")
+    def worksheets(self) -> Iterator[tuple[str, bytes]]:
+        """(site path, bytes) of each blank worksheet, as soon as it is made."""
+        for path in self.worksheet_paths():
+            yield path, self._result(f"worksheet:{path}")
 
     def versions(self) -> list[Any]:
         """The framework's versions in git (see ladder.revisions.history)."""
@@ -183,6 +288,9 @@ class Preparation:
 
     def close(self) -> None:
         """Stop the worker, if any (it may still be busy when a build fails)."""
+        if self._to_worker is not None:
+            self._to_worker.close()
+            self._to_worker = None
         if self._worker is not None:
             self._worker.terminate()
             self._worker.join()
@@ -194,6 +302,8 @@ class Preparation:
     # How ---------------------------------------------------------------------------------------
 
     def _result(self, key: str) -> Any:
+        if key not in SENT_BEFORE_CONVERTING:
+            self.convert_with(None)  # the worker waits for that before it makes anything more
         with self._arrived:
             while key not in self._results and self._listening:
                 self._arrived.wait()
@@ -232,22 +342,28 @@ class Preparation:
         if _waiting is not None and _waiting.process.is_alive():  # forked early, already warm
             waiting, _waiting = _waiting, None
             waiting.jobs.send(self.job)
-            waiting.jobs.close()
-            self._worker, self._connection = waiting.process, waiting.results
+            self._worker, self._connection, self._to_worker = waiting.process, waiting.results, waiting.jobs
+            self.shares = waiting.shares
         else:
             context = multiprocessing.get_context("fork")
             receiving, sending = context.Pipe(duplex=False)
-            self._worker = context.Process(target=_work, args=(sending, self.job), daemon=True)
+            requests_out, requests_in = context.Pipe(duplex=False)
+            self.shares = Shares()
+            self._worker = context.Process(
+                target=_work, args=(sending, self.job, requests_out, self.shares), daemon=True
+            )
             self._worker.start()
             sending.close()
-            self._connection = receiving
+            requests_out.close()
+            self._connection, self._to_worker = receiving, requests_in
         self._listening = True
         threading.Thread(target=self._listen, args=(self._connection,), daemon=True).start()
 
 
-def _work(connection: Connection, job: Job) -> None:
+def _work(connection: Connection, job: Job, requests: Connection, shares: Shares) -> None:
     """The worker: every stage in order, each result sent as soon as it is ready."""
     preparation = Preparation(job)
+    preparation._from_site, preparation.shares = requests, shares
     preparation.read_versions_meanwhile()
     try:
         for stage in STAGES:
@@ -269,8 +385,9 @@ class _Waiting:
     """A worker forked while MkDocs still loads its configuration, until it is given its job."""
 
     process: Any
-    jobs: Connection  # the Job, or None: not needed after all
+    jobs: Connection  # the Job, or None: not needed after all; then the site's converter
     results: Connection
+    shares: Shares
 
 
 _waiting: _Waiting | None = None
@@ -285,11 +402,12 @@ def fork_early() -> None:
     context = multiprocessing.get_context("fork")
     jobs_out, jobs_in = context.Pipe(duplex=False)
     results_out, results_in = context.Pipe(duplex=False)
-    process = context.Process(target=_wait_for_job, args=(jobs_out, results_in), daemon=True)
+    shares = Shares()
+    process = context.Process(target=_wait_for_job, args=(jobs_out, results_in, shares), daemon=True)
     process.start()
     jobs_out.close()
     results_in.close()
-    _waiting = _Waiting(process, jobs_in, results_out)
+    _waiting = _Waiting(process, jobs_in, results_out, shares)
 
 
 def dismiss_early() -> None:
@@ -303,14 +421,14 @@ def dismiss_early() -> None:
         waiting.process.join()
 
 
-def _wait_for_job(jobs: Connection, results: Connection) -> None:
+def _wait_for_job(jobs: Connection, results: Connection, shares: Shares) -> None:
     _load_ahead()
     try:
         job = jobs.recv()
     except EOFError:  # MkDocs stopped before the build began
         return
     if job is not None:
-        _work(results, job)
+        _work(results, job, jobs, shares)
 
 
 def _load_ahead() -> None:

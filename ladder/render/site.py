@@ -7,6 +7,8 @@ memory, and `framework.json` and the JSON Schemas are published next to them.
 
 from __future__ import annotations
 
+import itertools
+import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,7 +28,10 @@ from ladder.load import BUNDLED_SCHEMAS, FrameworkNotFound
 from ladder.model import Framework
 from ladder.problems import FrameworkError, plural
 from ladder.render import nav, preparation
+from ladder.render.conversion import ConvertedPage, Converter
 from ladder.render.preparation import Job, Preparation
+
+log = logging.getLogger("mkdocs.plugins.ladder")  # where MkDocs expects hooks and plugins to log
 
 DEFAULT_FRAMEWORK_DIR = "framework"
 DEFAULT_NAV_LIMIT = 20
@@ -232,12 +237,24 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=content))
     for path in later:
         files.append(WrittenAfterBuild.generated(config, path, content=b""))
+    titles = nav.titles(config.nav)
     for path in pages:
         inclusion = InclusionLevel.UNDEFINED if path in in_nav else InclusionLevel.NOT_IN_NAV
-        page = GeneratedPage.generated(config, path, content="", inclusion=inclusion)
-        page.markdown = partial(work.page, path)
-        files.append(page)
+        file = GeneratedPage.generated(config, path, content="", inclusion=inclusion)
+        file.markdown = partial(work.page, path)
+        files.append(file)
+        if work.awaits_converter:  # the worker can convert the page too (see send_converter)
+            page = ConvertedPage(titles.get(path), file, config)
+            page.converted = partial(work.converted, path)
     return files
+
+
+def send_converter(files: Files, config: MkDocsConfig) -> None:
+    """on_nav, once every plugin has added its files: let the worker convert the generated pages
+    to HTML as it makes them (see ladder.render.conversion)."""
+    work = prepared(config)
+    if work.awaits_converter:
+        work.convert_with(Converter(config, files))
 
 
 def _redirect(config: MkDocsConfig, redirects: dict[str, str], files: Files) -> None:
@@ -259,10 +276,14 @@ def _redirect(config: MkDocsConfig, redirects: dict[str, str], files: Files) -> 
 def write_after_build(config: MkDocsConfig) -> None:
     """on_post_build: framework.json and the blank worksheets, made while MkDocs built the pages."""
     work = prepared(config)
-    for path, content in [(FRAMEWORK_JSON, work.framework_json().encode("utf-8")), *work.worksheets()]:
+    made = [(FRAMEWORK_JSON, work.framework_json().encode("utf-8"))]
+    for path, content in itertools.chain(made, work.worksheets()):  # each worksheet as soon as it is made
         target = Path(config.site_dir, path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
+    if work.pages_converted:
+        total = len(work.page_sources())
+        log.debug(f"Ladder: the worker converted {work.pages_converted} of the {total} generated pages")
 
 
 def finish() -> None:
