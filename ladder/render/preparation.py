@@ -5,7 +5,9 @@ rendering its pages, making the blank worksheets) depends on nothing MkDocs does
 `mkdocs build` it runs in a forked worker process on another core: forked when MkDocs
 loads Ladder's hook (so it loads JSON Schema and the templates while MkDocs loads its
 plugins), given its job at `on_config`, working while MkDocs loads its theme and builds
-pages; each result is collected when MkDocs first needs it. Under `mkdocs serve` (which
+pages; each result is collected when MkDocs first needs it. Once MkDocs has its list of
+files, the worker also converts the generated pages to HTML, sharing that work with MkDocs
+(see `Shares` and ladder.render.conversion). Under `mkdocs serve` (which
 runs threads, and forking a threaded process is unsafe), where fork is unavailable, or if
 the worker fails, the same functions run in-process.
 """

@@ -51,7 +51,7 @@ REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 
 class GeneratedPage(File):
     """A generated page whose Markdown is fetched when MkDocs first reads it: on a `mkdocs build`
-    the worker is still rendering the later pages while MkDocs converts the first ones."""
+    the worker is still rendering the later pages while MkDocs reads the first ones."""
 
     markdown: Callable[[], str]
     _replaced: str | None = None  # another plugin may set the content
