@@ -8,6 +8,7 @@ own small section, so build time and page size stay flat as a framework grows.
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
 
 from ladder import urls
@@ -81,8 +82,8 @@ def titles(nav: list[NavEntry] | None) -> dict[str, str | None]:
     for entry in nav or []:
         items = entry.items() if isinstance(entry, dict) else [(None, entry)]
         for title, value in items:
-            if isinstance(value, str):
-                found.setdefault(value, title)
+            if isinstance(value, str) and "://" not in value:  # a page, not a link to another site
+                found.setdefault(PurePath(value).as_posix(), title)  # as MkDocs looks the file up
             elif isinstance(value, list):
                 for path, inner in titles(value).items():
                     found.setdefault(path, inner)
