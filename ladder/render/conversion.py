@@ -16,6 +16,7 @@ import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -75,7 +76,7 @@ class Converter:
             return None
 
     def _convert(self, source: str, markdown: str) -> Converted:
-        files = self._site_files()
+        files = self._site_files
         file = files.get_file_from_path(source)
         if file is None:
             raise LookupError(source)
@@ -94,10 +95,9 @@ class Converter:
             log=collected.lines,
         )
 
-    def _site_files(self) -> Files:
-        if not hasattr(self, "_files"):
-            self._files = Files(self.files)
-        return self._files
+    @cached_property
+    def _site_files(self) -> Files:  # made in the worker, once
+        return Files(self.files)
 
 
 def _portable(file: File) -> File:

@@ -241,8 +241,7 @@ class Preparation:
         with self._arrived:
             if key not in self._results and (self.shares is None or self.shares.take(self._page_index[source])):
                 return None
-            while key not in self._results and self._listening:
-                self._arrived.wait()
+            self._wait_for(key)
         converted = self._results.get(key)
         self.pages_converted += converted is not None
         return converted
@@ -307,8 +306,7 @@ class Preparation:
         if key not in SENT_BEFORE_CONVERTING:
             self.convert_with(None)  # the worker waits for that before it makes anything more
         with self._arrived:
-            while key not in self._results and self._listening:
-                self._arrived.wait()
+            self._wait_for(key)
         if key not in self._results:
             # No worker, or it stopped (a failure is reported properly when redone here); a
             # stage it left half done is simply done again, whole, giving the same results.
@@ -316,6 +314,11 @@ class Preparation:
             for _ in self._run(STAGE_OF[key.partition(":")[0]]):
                 pass
         return self._results[key]
+
+    def _wait_for(self, key: str) -> None:
+        """Holding `_arrived`: wait while the worker may still send `key`."""
+        while key not in self._results and self._listening:
+            self._arrived.wait()
 
     def _run(self, stage: str) -> Iterator[tuple[str, Any]]:
         """Do a stage here, keeping each result as it is made."""
