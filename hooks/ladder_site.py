@@ -1,4 +1,4 @@
-"""MkDocs hooks: build the handbook's generated pages from the framework's YAML (see ladder.render.site)."""
+"""MkDocs hooks: build the handbook's generated pages from the framework's YAML (see ladder.engines.mkdocs)."""
 
 from __future__ import annotations
 
@@ -8,16 +8,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from ladder.render import site
-
-site.fork_early()  # MkDocs is loading its configuration: the framework's worker can get ready meanwhile
+from ladder.engines import mkdocs as site
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    site.startup(command)
+    site.quiet_macros()
 
 
-@event_priority(100)  # first, so the framework's work starts as early as it can
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return site.configure(config)
 
@@ -27,19 +24,5 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return site.add_files(files, config)
 
 
-@event_priority(-100)  # last, once every plugin has added its files
-def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
-    site.send_converter(files, config)  # the worker converts the generated pages while MkDocs does the rest
-    return nav
-
-
-def on_post_build(config: MkDocsConfig) -> None:
-    site.write_after_build(config)  # framework.json and the worksheets, made while MkDocs built the pages
-
-
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> None:
     server.watch(site.watched(config))  # a YAML edit rebuilds the handbook
-
-
-def on_build_error(error: Exception) -> None:
-    site.finish()

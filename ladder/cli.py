@@ -10,17 +10,17 @@ from pathlib import Path
 
 import click
 
-from ladder import __version__, history, revisions
+from ladder import __version__, revisions
 from ladder import changelog as changes
 from ladder import export as exporting
 from ladder import lock as locking
 from ladder import new as starting
+from ladder.engines import files as rendering
 from ladder.files import FileExists, write_atomic
 from ladder.load import FrameworkNotFound
 from ladder.model import Framework
 from ladder.problems import FrameworkError, as_json, as_text, plural
-from ladder.render import output as rendering
-from ladder.render.pages import render_pages
+from ladder.render import handbook
 from ladder.validate import load_framework
 from ladder.validate import validate as validate_framework
 from ladder.worksheet import FORMATS, KINDS, InputError, Request, made_on, make
@@ -174,7 +174,7 @@ def render(out_dir: Path, framework_dir: Path, force: bool) -> None:
     """
     framework = load_or_exit(framework_dir)
     try:
-        pages = render_pages(framework, history=history.recent(framework_dir, framework))
+        pages = handbook.build(framework_dir, framework).pages
         outcome = rendering.write_pages(pages, out_dir, force=force)
     except OSError as error:
         fail(f"cannot write to {out_dir}: {error.strerror}")

@@ -1,7 +1,8 @@
-"""Writing output files without ever losing a person's edits or leaving half a file behind."""
+"""Writing files without losing anyone's edits or leaving half a file behind; telling when inputs change."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -44,3 +45,19 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def digest(root: Path) -> str:
+    """A hash of every file under `root`, names and contents: it changes whenever any file does."""
+    hashed = hashlib.sha256()
+    for folder, folders, names in os.walk(root):
+        folders.sort()
+        for name in sorted(names):
+            path = Path(folder, name)
+            try:
+                content = path.read_bytes()
+            except OSError:  # unreadable or vanished: its name still counts
+                content = b""
+            hashed.update(path.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0")
+            hashed.update(hashlib.sha256(content).digest())
+    return hashed.hexdigest()

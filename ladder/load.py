@@ -105,6 +105,16 @@ def file_label(path: Path, kind: Kind) -> str:
     return "framework" if kind is FRAMEWORK else f"{kind.folder}.{path.stem}"
 
 
+def published_files(root: Path) -> dict[str, Path]:
+    """The JSON Schemas the handbook publishes, by file name: the framework's own `schema/` folder
+    when it has one, else the bundled copies. Only regular files inside the folder count: a
+    symbolic link could publish any file on the machine that builds the site."""
+    folder = root / SCHEMA_FOLDER
+    if not folder.is_dir() or folder.is_symlink():
+        folder = BUNDLED_SCHEMAS
+    return {path.name: path for path in sorted(folder.glob("*.json")) if path.is_file() and not path.is_symlink()}
+
+
 def discover(root: Path) -> tuple[list[tuple[Path, Kind]], list[Problem]]:
     """Every framework file with its kind, and a warning for each YAML file Ladder would ignore."""
     if not root.is_dir():

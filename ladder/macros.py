@@ -6,46 +6,52 @@
     {{ quote('ownership-closes-the-loop') }}   the statement as a block quote, with its link
     {{ example('senior-halve-paging') }}       an example expectation with its key steps
     {{ levels_list('ic') }}                    the track's levels, lowest first
-    {{ framework.meta.name }}                  any value of the framework
+    {{ framework.meta.name }}                  any value of the framework, escaped (see SafeView)
 
 An unknown id is reported as an error naming the page and the id (the strict build fails)
-and shows up in the page as a marked placeholder, so `mkdocs serve` keeps running.
+and shows up in the page as a marked placeholder, so `mkdocs serve` keeps running. With
+`otherwise='...'` the words given show instead, quietly: a guide written for one framework
+still builds for a fork whose framework is different.
 """
 
 from __future__ import annotations
 
 import difflib
+import logging
+import re
+from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup
-from mkdocs.plugins import get_plugin_logger
 
 from ladder.model import Dimension, Example, Framework, Level, Statement, Track
-from ladder.render import site
+from ladder.problems import plural
+from ladder.render import text
 from ladder.render.environment import Links, environment
 from ladder.render.titles import describe
 
-log = get_plugin_logger(__name__)
+log = logging.getLogger("mkdocs.plugins.ladder.macros")
+# Text that means the same in HTML, in Markdown and as an id: lower-case words joined by hyphens.
+IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
+
+NAMES = ("link", "quote", "example", "levels_list")
 
 
 class Macros:
-    """The macros, bound to the site's framework (loaded when a page first uses one) and to the page."""
+    """The macros, bound to a framework (fetched when a page first uses one) and to the current page."""
 
-    def __init__(self, config: Any, current_page: Any):
-        self.config = config
+    def __init__(self, framework: Callable[[], Framework], current_page: Callable[[], str]):
+        self._framework = framework
         self.current_page = current_page  # () -> the page's source path, e.g. "guides/calibration.md"
+        self.used_otherwise: list[str] = []  # "page: link('x')", each citation that showed its words
 
     @property
     def framework(self) -> Framework:
-        return site.framework(self.config)
+        return self._framework()
 
     @property
     def ids(self) -> list[str]:
         return sorted({alias for item in self.framework.items() for alias in (item.id, *item.aliases)})
-
-    # `otherwise`: what to show when the framework has no such item: a guide written for one
-    # framework still builds for a fork whose framework is different. Without it, an unknown
-    # id is an error (a typo must fail the strict build).
 
     def link(
         self, ident: str, text: str | None = None, dimension: str | None = None, otherwise: str | None = None
@@ -81,26 +87,27 @@ class Macros:
 
     def _find(self, ident: str, macro: str, kind: type | None, otherwise: str | None) -> Any:
         page = f"{self.current_page()}: {macro}({ident!r})"
-        report = log.info if otherwise is not None else log.error
         try:
             item = self.framework.get(ident)
         except (KeyError, TypeError):
             if otherwise is not None:
-                report(f"{page}: not in this framework; showing the text given as `otherwise`")
+                self.used_otherwise.append(page)
+                log.debug(f"ladder: {page}: not in this framework; showing the text given as `otherwise`")
                 return None
-            report(f"{page}: no item in the framework has the id '{ident}'{self._did_you_mean(ident)}")
+            log.error(f"{page}: no item in the framework has the id '{ident}'{self._did_you_mean(ident)}")
             return None
         if kind is not None and not isinstance(item, kind):
+            report = log.debug if otherwise is not None else log.error
             report(f"{page}: '{ident}' is a {describe(item)}; {macro}() needs a {kind.__name__.lower()} id")
             return None
         return item
 
     def _did_you_mean(self, ident: object) -> str:
-        text = str(ident)
+        known = str(ident)
         # Forks rename by lengthening ids ("senior" -> "senior-engineer"): a prefix match comes first.
-        prefixed = [known for known in self.ids if known.startswith(text) or text.startswith(known)]
-        close = difflib.get_close_matches(text, prefixed, n=1, cutoff=0) or difflib.get_close_matches(
-            text, self.ids, n=1
+        prefixed = [other for other in self.ids if other.startswith(known) or known.startswith(other)]
+        close = difflib.get_close_matches(known, prefixed, n=1, cutoff=0) or difflib.get_close_matches(
+            known, self.ids, n=1
         )
         return f" (did you mean '{close[0]}'?)" if close else ""
 
@@ -110,33 +117,61 @@ class Macros:
     def _render(self, template: str, **context: Any) -> str:
         return environment().get_template(template).render(links=self._links(), **context)
 
+    def summary(self) -> str | None:
+        """One line about the citations that showed their `otherwise` words, if any did."""
+        if not self.used_otherwise:
+            return None
+        pages = len({citation.partition(":")[0] for citation in self.used_otherwise})
+        return (
+            f"Ladder: {plural(len(self.used_otherwise), 'citation')} on {plural(pages, 'page')} name items this "
+            "framework does not have and show their `otherwise` words instead (`mkdocs build -v` lists them)"
+        )
+
 
 def _missing(ident: str, otherwise: str | None) -> str:
     """The `otherwise` text, or a marked placeholder beside the error already logged."""
     if otherwise is not None:
         return otherwise
-    return str(Markup("**[unknown id: {}]**").format(ident))
+    return str(Markup("**[unknown id: {}]**").format(text.name(ident)))
 
 
-def define_env(env: Any) -> None:
-    """mkdocs-macros entry point (see hooks/macros.py). Runs at on_config, before the framework is
-    needed: nothing here waits for it, so its checking can go on beside MkDocs."""
-    macros = Macros(env.conf, lambda: env.page.file.src_uri)
-    for name in ("link", "quote", "example", "levels_list"):
-        env.macro(getattr(macros, name), name)
+class SafeView:
+    """The framework as hand-written pages see it (`{{ framework.meta.name }}`): every text comes out
+    as safe HTML, prose with its inline Markdown and names as the literal text they are, so a
+    page's template can never be handed raw HTML from the YAML."""
 
-    def worksheets_table() -> str:
-        """{{ worksheets_table() }}: the blank worksheets the site publishes, by level and kind."""
-        from ladder.worksheet import site as worksheet_site
+    def __init__(self, value: Any, depth: int, field: str = ""):
+        self._value = value
+        self._depth = depth  # folders between the page and the site root, for prose's links
+        self._field = field
 
-        framework = site.framework(env.conf)
-        return worksheet_site.table(
-            framework, site.worksheet_formats(env.conf), Links(framework, env.page.file.src_uri)
-        )
+    def _safe(self, value: Any, field: str) -> Any:
+        if isinstance(value, (Markup, bool, int, float)) or value is None:
+            return value
+        if isinstance(value, str):
+            if IDENTIFIER.fullmatch(value):  # ids pass as they are: guides call macros with them
+                return value
+            if field in text.PROSE_FIELDS:
+                return text.relative_links(text.prose(value), self._depth)
+            return text.name(value)
+        if isinstance(value, (tuple, list)):  # a real tuple, so filters such as sum and length work
+            return tuple(self._safe(item, field) for item in value)
+        return SafeView(value, self._depth, field)
 
-    env.macro(worksheets_table, "worksheets_table")
+    def __getattr__(self, name: str) -> Any:
+        return self._safe(getattr(self._value, name), name)
 
+    def __getitem__(self, key: Any) -> Any:
+        return self._safe(self._value[key], self._field)
 
-def on_pre_page_macros(env: Any) -> None:
-    """mkdocs-macros, before each page: `{{ framework.meta.name }}` and the like read the framework."""
-    env.variables["framework"] = site.framework(env.conf)
+    def __iter__(self) -> Any:
+        return (self._safe(item, self._field) for item in self._value)
+
+    def __len__(self) -> int:
+        return len(self._value)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._safe(self._value(*args, **kwargs), self._field)
+
+    def __str__(self) -> str:
+        return str(self._safe(str(self._value), self._field))

@@ -100,6 +100,15 @@ def source(target: str) -> str:
     return path + question + query + hash_ + fragment
 
 
+def page_url(current_source: str) -> str:
+    """The page URL a Markdown source is published at (the inverse of `source`): `levels/senior.md`
+    is `levels/senior/`, `levels/index.md` is `levels/`, `index.md` is the home page."""
+    page = current_source.removesuffix(".md")
+    if page == "index" or page.endswith("/index"):
+        page = page.removesuffix("index")
+    return page + "/" if page and not page.endswith("/") else page
+
+
 def link_from(current_source: str, target: str) -> str:
     """A relative link from one Markdown source (`levels/senior.md`) to a site URL, written as the
     `.md` path that MkDocs resolves and checks (`../standards/ownership.md#ownership-closes-the-loop`)."""

@@ -2,7 +2,8 @@
 
 A citation is a macro call with a literal id, such as `{{ link('senior', otherwise='a senior engineer') }}`
 (calls whose id comes from the framework itself, such as `link(level.id)`, are not citations).
-The build logs an INFO line for each citation it shows as its `otherwise` text.
+The build logs one INFO line counting the citations it shows as their `otherwise` text
+(`mkdocs build -v` lists each one).
 """
 
 from __future__ import annotations
@@ -11,15 +12,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ladder.model import Framework
 from tests.conftest import ROOT
 
 DOCS = ROOT / "docs"
 CALL = re.compile(r"\{\{\s*(link|quote|example|levels_list)\((.*?)\)\s*\}\}", re.DOTALL)
 LITERAL_ID = re.compile(r"""\s*'([a-z0-9-]+)'""")
 OTHERWISE = re.compile(r"""otherwise=(?:'([^']*)'|"([^"]*)")""")
-SHOWN_INSTEAD = re.compile(
-    r"INFO\s+-\s+ladder: (\S+\.md): (link|quote|example|levels_list)\('([^']+)'\): not in this framework"
-)
+SHOWN_INSTEAD = re.compile(r"INFO\s+-\s+Ladder: (\d+) citations? on (\d+) pages? name items")
 
 
 @dataclass(frozen=True)
@@ -56,9 +56,16 @@ def front_matter(text: str) -> list[str]:
     return text[4:].partition("\n---\n")[0].splitlines()
 
 
-def shown_instead(build_output: str) -> set[tuple[str, str, str]]:
-    """(page, macro, id) of each citation the build showed as its `otherwise` text."""
-    return {match.groups() for match in SHOWN_INSTEAD.finditer(build_output)}
+def shown_instead(framework: Framework) -> set[tuple[str, str, str]]:
+    """(page, macro, id) of each citation a build against `framework` shows as its `otherwise` text."""
+    known = {alias for item in framework.items() for alias in (item.id, *item.aliases)}
+    return {(each.page, each.macro, each.ident) for each in citations() if each.ident not in known}
+
+
+def counted_instead(build_output: str) -> tuple[int, int]:
+    """(citations, pages) the build's one summary line says showed their `otherwise` words."""
+    match = SHOWN_INSTEAD.search(build_output)
+    return (int(match.group(1)), int(match.group(2))) if match else (0, 0)
 
 
 def plain(markdown: str) -> str:

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from ladder import urls
 from ladder.cli import main
 from ladder.render.nav import expand, pages_in, sections
-from ladder.render.pages import all_worksheets, render_pages
-from ladder.render.text import excerpt, markdown_text, plain
+from ladder.render.pages import Context, all_worksheets, render_pages
+from ladder.render.text import excerpt, name, plain, prose, relative_links
 from ladder.validate import load_framework
 from tests.conftest import BASE, FIXTURES, ROOT, assemble_case, check_golden
 
@@ -24,7 +24,7 @@ def golden_cases(tmp: Path) -> dict[str, dict[str, str]]:
     base = load_framework(BASE)
     tricky = load_framework(assemble_case(TRICKY, tmp))
     return {
-        "base": render_pages(base, worksheets=all_worksheets(base)),
+        "base": render_pages(base, Context(worksheets=all_worksheets(base))),
         "tricky": render_pages(tricky),  # no worksheets published: level pages leave the section out
     }
 
@@ -54,24 +54,46 @@ def test_pages_follow_the_url_scheme() -> None:
     assert urls.source(urls.COMPARE) == "compare/index.md" in pages
 
 
+LINK = '<a href="https://example.com" rel="noopener noreferrer">read</a>'
+
+
 @pytest.mark.parametrize(
-    ("text", "markdown"),
+    ("text", "html"),
     [
         ("latency < 200 ms & p99 > 1 s", "latency &lt; 200 ms &amp; p99 &gt; 1 s"),
         ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
-        ("keeps `a < b` as code", "keeps `a < b` as code"),
-        ("{{ 7*7 }} and {% raw %}", "\\{\\{ 7*7 \\}\\} and \\{% raw %\\}"),
-        ("ends with {: onclick=x }", "ends with \\{: onclick=x \\}"),
-        ("![pixel](https://example.com/p.png)", "!\\[pixel](https://example.com/p.png)"),
+        ("keeps `a < b` as code", "keeps <code>a &lt; b</code> as code"),
+        ("{{ 7*7 }} and {% raw %}", "\\{\\{ 7\\*7 \\}\\} and \\{% raw %\\}"),
+        ("ends with {: onclick=x }", "ends with \\{: onclick&#61;x \\}"),
         (
-            "[run](javascript:alert(1)) [read](https://example.com)",
-            "[run\\](javascript:alert(1)) [read](https://example.com)",
+            "![pixel](https://example.com/p.png)",
+            '!<a href="https://example.com/p.png" rel="noopener noreferrer">pixel</a>',
         ),
-        ("*emphasis* stays\n  and lines   join", "*emphasis* stays and lines join"),
+        ("[run](javascript:alert(1)) [read](https://example.com)", f"\\[run\\](javascript:alert(1)) {LINK}"),
+        (
+            "[x](JaVaScRiPt:alert(1)) [y](data:text/html,z) [z](//evil.example/)",
+            "\\[x\\](JaVaScRiPt:alert(1)) \\[y\\](data:text/html,z) \\[z\\](//evil.example/)",
+        ),
+        ("\\`<img src=x onerror=alert(1)>`", "\\`&lt;img src&#61;x onerror&#61;alert(1)&gt;\\`"),
+        ("[x\\](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
+        ("[x](`javascript:alert(1)`)", "\\[x\\](<code>javascript:alert(1)</code>)"),
+        ("[a]: https://example.com", "\\[a\\]: https://example.com"),  # a definition is text
+        ("see [click][a]", "see \\[click\\]\\[a\\]"),
+        ("- not a list, 2. nor this", "\\- not a list, 2. nor this"),  # and so is a reference to one
+        ("1. Ship | it ~~now~~ #tag", "1\\. Ship &#124; it &#126;&#126;now&#126;&#126; \\#tag"),
+        ("*emphasis* stays\n  and lines   join", "<em>emphasis</em> stays and lines join"),
     ],
 )
-def test_yaml_text_keeps_inline_markdown_but_cannot_act(text: str, markdown: str) -> None:
-    assert markdown_text(text) == markdown
+def test_prose_keeps_inline_markdown_but_cannot_act(text: str, html: str) -> None:
+    assert prose(text) == html
+
+
+def test_names_show_as_typed_and_links_inside_the_handbook_follow_the_page() -> None:
+    assert name("C++ & *Rust* <b>") == "C++ &amp; \\*Rust\\* &lt;b&gt;"
+    assert name(name("a_b")) == "a\\_b"  # escaped once, however often it is asked
+    html = prose("[guide](guides/calibration/#rating) [home](/) [here](#top) [out](https://example.com/)")
+    assert relative_links(html, 2).count('href="../../') == 2
+    assert 'href="#top"' in relative_links(html, 2) and 'href="https://example.com/"' in relative_links(html, 2)
 
 
 def test_titles_are_plain_and_excerpts_are_short() -> None:

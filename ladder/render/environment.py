@@ -1,9 +1,11 @@
 """The Jinja environment that lays out generated pages, and the link helpers its templates use.
 
-YAML text only ever arrives in a template as a *value*. Autoescaping is on, with `finalize`
-turning each plain string into Markdown-safe text (`markdown_text`) before Jinja's escape sees
-it; values the code builds itself (links, attribute lists) and macro output are `Markup` and go
-into the page as they are. So text is safe by default, and nothing is escaped twice.
+YAML text only ever arrives in a template as a *value*, and reaches the page through
+ladder.render.text: `finalize` shows every plain string as the literal text it is
+(`text.name`), and prose fields go through the `prose` filter (`{{ level.summary | prose }}`),
+which renders their inline Markdown safely. Values the code builds itself (links, attribute
+lists) are `Markup` and go into the page as they are. So text is safe by default: a template
+that forgets the filter shows Markdown characters, never HTML.
 """
 
 from __future__ import annotations
@@ -12,14 +14,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
+from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ladder import urls
 from ladder.model import Dimension, Framework, Level
-from ladder.render import titles
-from ladder.render.text import attribute, excerpt, link_text, markdown_text, plain
+from ladder.render import text, titles
 
 # An attribute list ends at "}" and a quoted value at '"', and the label loses anything in <...>.
 TOC_LABEL_UNSAFE = re.compile(r'["{}<>\\]')
@@ -27,8 +30,16 @@ TOC_LABEL_UNSAFE = re.compile(r'["{}<>\\]')
 
 def _finalize(value: Any) -> Any:
     if isinstance(value, str) and not isinstance(value, Markup):
-        return Markup(markdown_text(value))
+        return text.name(value)
     return value
+
+
+@pass_context
+def _prose(context: Context, value: str) -> Markup:
+    """Prose with its inline Markdown, for the page being rendered (its links inside the handbook
+    are made relative to that page)."""
+    links: Links = context["links"]
+    return text.relative_links(text.prose(value), urls.page_url(links.source).count("/"))
 
 
 @cache
@@ -46,7 +57,8 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals.update(urls=urls, heading=heading, block=block, alias_anchors=alias_anchors)
-    env.filters["plain"] = plain
+    env.filters["prose"] = _prose
+    env.filters["plain"] = text.plain
     return env
 
 
@@ -69,12 +81,20 @@ class Links:
         label = text if text is not None else titles.cell_title(level, dimension)
         return self.markdown(label, urls.cell(level, dimension))
 
-    def markdown(self, text: str, target: str) -> Markup:
-        return Markup(f"[{link_text(text)}]({self.href(target)})")
+    def markdown(self, label: str, target: str) -> Markup:
+        return Markup(f"[{text.name(label)}]({self.href(target)})")
 
-    def file(self, text: str, target: str) -> Markup:
+    def file(self, label: str, target: str) -> Markup:
         """A link to a file the site publishes as it is (a worksheet), not to a page."""
-        return Markup(f"[{link_text(text)}]({'../' * self.source.count('/')}{target})")
+        return Markup(f"[{text.name(label)}]({'../' * self.source.count('/')}{target})")
+
+
+def attribute(value: str) -> str:
+    """A value for a Markdown attribute list, which cannot hold quotes, braces or spaces safely.
+
+    Percent-encoded; the page's script decodes it. Letters, digits and `-.` stay readable.
+    """
+    return quote(value, safe="").replace("_", "%5F").replace("~", "%7E")
 
 
 def alias_anchors(former: tuple[str, ...]) -> Markup:
@@ -98,7 +118,7 @@ def heading(
     parts = [f"#{ident}", *(f".{name}" for name in classes)]
     if cite is not None:
         parts.append(f'data-cite="{attribute(cite)}"')
-    label = excerpt(toc, 6) if toc is not None else ""
+    label = text.excerpt(toc, 6) if toc is not None else ""
     if label and not TOC_LABEL_UNSAFE.search(label):  # otherwise the contents show the whole heading
         parts.append(f'data-toc-label="{label}"')
     attributes = f"{{ {' '.join(parts)} }}"

@@ -4,16 +4,21 @@ Material writes the navigation into every page. A section lists its pages in the
 only while it has at most `limit` of them; a bigger one keeps just its index page, which
 links everything in it. With `navigation.prune`, a page then carries the top level plus its
 own small section, so build time and page size stay flat as a framework grows.
+
+Titles are HTML: MkDocs and Material print navigation titles as they are, so a name from the
+YAML is escaped here (see ladder.render.text.nav_title).
 """
 
 from __future__ import annotations
 
-from pathlib import PurePath
+from collections.abc import Sequence
 from typing import Any
 
 from ladder import urls
 from ladder.model import Framework
-from ladder.render.text import plain
+from ladder.render.pages import SECTIONS
+from ladder.render.text import nav_title
+from ladder.render.titles import title
 
 NavEntry = str | dict[str, Any]
 
@@ -21,24 +26,29 @@ NavEntry = str | dict[str, Any]
 def sections(framework: Framework, limit: int) -> dict[str, list[NavEntry]]:
     """For each generated index page, the navigation entries to list under it (maybe none)."""
 
-    def listed(items: list[Any], name: Any) -> list[NavEntry]:
+    def listed(items: Sequence[urls.Item]) -> list[NavEntry]:
         if len(items) > limit:
             return []
-        return [{plain(name(item)): urls.source(urls.page(item))} for item in items]
+        return [{nav_title(title(framework, item)): urls.source(urls.page(item))} for item in items]
 
-    levels: list[NavEntry] = []
-    for track in framework.tracks:
-        own = listed(list(framework.own_levels(track.id)), lambda level: level.name)
-        if own:
-            levels.append({plain(track.name): own})
-    if len(framework.tracks) == 1 and levels:
-        levels = next(iter(levels[0].values()))
-    return {
-        urls.source(urls.LEVELS): levels,
-        urls.source(urls.DIMENSIONS): listed(list(framework.dimensions), lambda item: item.name),
-        urls.source(urls.STANDARDS): listed(list(framework.standards), lambda item: item.name),
-        urls.source(urls.EXAMPLES): listed(list(framework.examples), lambda item: item.title),
-    }
+    children: dict[str, list[NavEntry]] = {}
+    for section in SECTIONS:
+        if section.items is None:
+            continue
+        if section.url == urls.LEVELS and len(framework.tracks) > 1:  # levels listed track by track
+            children[urls.source(section.url)] = [
+                {nav_title(track.name): own}
+                for track in framework.tracks
+                if (own := listed(framework.own_levels(track.id)))
+            ]
+        else:
+            children[urls.source(section.url)] = listed(section.items(framework))
+    return children
+
+
+def index_pages() -> set[str]:
+    """The generated sections' index pages: the navigation MkDocs makes when mkdocs.yml has none."""
+    return {urls.source(section.url) for section in SECTIONS}
 
 
 def expand(nav: list[NavEntry], framework: Framework, limit: int) -> list[NavEntry]:
@@ -49,11 +59,11 @@ def expand(nav: list[NavEntry], framework: Framework, limit: int) -> list[NavEnt
         result: list[NavEntry] = []
         for entry in entries:
             if isinstance(entry, dict) and len(entry) == 1:
-                ((title, value),) = entry.items()
+                ((label, value),) = entry.items()
                 if isinstance(value, str) and children.get(value):
-                    result.append({title: [value, *children[value]]})
+                    result.append({label: [value, *children[value]]})
                 elif isinstance(value, list):
-                    result.append({title: walk(value)})
+                    result.append({label: walk(value)})
                 else:
                     result.append(entry)
             else:
@@ -73,18 +83,4 @@ def pages_in(nav: list[NavEntry] | None) -> set[str]:
                 found.add(value)
             elif isinstance(value, list):
                 found |= pages_in(value)
-    return found
-
-
-def titles(nav: list[NavEntry] | None) -> dict[str, str | None]:
-    """Each page path the navigation names, with the title it gives it (None: the page's own), as MkDocs reads it."""
-    found: dict[str, str | None] = {}
-    for entry in nav or []:
-        items = entry.items() if isinstance(entry, dict) else [(None, entry)]
-        for title, value in items:
-            if isinstance(value, str) and "://" not in value:  # a page, not a link to another site
-                found.setdefault(PurePath(value).as_posix(), title)  # as MkDocs looks the file up
-            elif isinstance(value, list):
-                for path, inner in titles(value).items():
-                    found.setdefault(path, inner)
     return found

@@ -1,9 +1,9 @@
 """Framework in, Markdown pages out: what each generated page shows, computed here, laid out by templates.
 
-`render_pages(framework)` returns `{source path: Markdown}` (`levels/senior.md`, ...). The
-MkDocs hook serves these pages to the build; `ladder render OUT_DIR` writes them to disk for
-other Markdown site generators. Page paths follow `ladder.urls`, so every link and anchor
-matches the URLs the rest of Ladder hands out.
+`render_pages(framework)` returns `{source path: Markdown}` (`levels/senior.md`, ...); SECTIONS
+lists the generated sections. The engines (ladder.engines) hand these pages to a site
+generator. Page paths follow `ladder.urls`, so every link and anchor matches the URLs the
+rest of Ladder hands out.
 """
 
 from __future__ import annotations
@@ -48,31 +48,102 @@ class Change:
         return self.before.cell != self.after.cell
 
 
-def render_pages(
-    framework: Framework, *, worksheets: Container[str] = (), history: Sequence[Step] = ()
-) -> dict[str, str]:
-    """Every generated page of the handbook, by Markdown source path, in reading order.
+@dataclass(frozen=True)
+class Context:
+    """What pages show besides the framework."""
 
-    `worksheets` holds the blank worksheet files the site publishes (`urls.worksheet(...)`): a
-    level page links those of its own, and leaves the section out when there are none, so
-    a page never links to a file that is not there. `history` (from ladder.history.recent) is
-    what changed in recent versions, newest first: the "What changed" page, and on each level
-    page what changed in it since the version before.
+    # The blank worksheet files the site publishes (`urls.worksheet(...)`): a level page links those
+    # of its own, and leaves the section out when there are none, so it never links a missing file.
+    worksheets: Container[str] = ()
+    # What changed in recent versions, newest first (ladder.history.recent): the "What changed"
+    # page, and on each level page what changed in it since the version before.
+    history: Sequence[Step] = ()
+
+
+View = Callable[..., dict[str, object]]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One generated section of the handbook: an index page and, for a kind of item, a page per item.
+
+    Adding a section (or a page type) is a row in SECTIONS, a template and a test.
     """
-    return dict(iter_pages(framework, worksheets=worksheets, history=history))
+
+    url: str  # where the index page is: "levels/"
+    label: str  # the section's name in the navigation Ladder makes when mkdocs.yml has no `nav`
+    template: str  # the index page's template
+    view: View  # (framework, context) -> what the index page shows
+    items: Callable[[Framework], Sequence[urls.Item]] | None = None  # the items with a page each
+    item_template: str = ""
+    item_view: View | None = None  # (framework, item, context) -> what an item's page shows
 
 
-def iter_pages(
-    framework: Framework, *, worksheets: Container[str] = (), history: Sequence[Step] = ()
-) -> Iterator[tuple[str, str]]:
-    """The pages one by one, in the order of `page_sources`: each can be used as soon as it is made."""
-    for page, template, view in _plan(framework, worksheets, history):
+def _no_view(*_: object) -> dict[str, object]:
+    return {}
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section(
+        urls.LEVELS,
+        "Levels",
+        "levels.md.j2",
+        lambda framework, _: {"tracks": [_track_view(framework, track) for track in framework.tracks]},
+        lambda framework: framework.levels,
+        "level.md.j2",
+        lambda framework, level, context: _level_page_view(framework, level, context),
+    ),
+    Section(
+        urls.DIMENSIONS,
+        "Dimensions",
+        "dimensions.md.j2",
+        _no_view,
+        lambda framework: framework.dimensions,
+        "dimension.md.j2",
+        lambda framework, dimension, _: _dimension_view(framework, dimension),
+    ),
+    Section(
+        urls.STANDARDS,
+        "Standards",
+        "standards.md.j2",
+        _no_view,
+        lambda framework: framework.standards,
+        "standard.md.j2",
+        lambda _, standard, __: {"standard": standard},
+    ),
+    Section(
+        urls.EXAMPLES,
+        "Examples",
+        "examples.md.j2",
+        lambda framework, _: _library_view(framework),
+        lambda framework: framework.examples,
+        "example.md.j2",
+        lambda framework, example, _: _example_view(framework, example),
+    ),
+    Section(urls.COMPARE, "Compare levels", "compare.md.j2", _no_view),
+    Section(
+        urls.CHANGES,
+        "What changed",
+        "changes.md.j2",
+        lambda framework, context: {"steps": [_step_view(framework, step) for step in context.history]},
+    ),
+)
+
+
+def render_pages(framework: Framework, context: Context | None = None) -> dict[str, str]:
+    """Every generated page of the handbook, by Markdown source path, in reading order."""
+    return dict(iter_pages(framework, context))
+
+
+def iter_pages(framework: Framework, context: Context | None = None) -> Iterator[tuple[str, str]]:
+    """The pages one by one, in the order of `page_sources`."""
+    for page, template, view in _plan(framework, context or Context()):
         yield _render(framework, page, template, **view())
 
 
 def page_sources(framework: Framework) -> list[str]:
     """The source path of every generated page, in reading order, without rendering any."""
-    return [urls.source(page) for page, _, _ in _plan(framework, (), ())]
+    return [urls.source(page) for page, _, _ in _plan(framework, Context())]
 
 
 def all_worksheets(framework: Framework) -> set[str]:
@@ -85,40 +156,21 @@ def all_worksheets(framework: Framework) -> set[str]:
     }
 
 
-def _plan(
-    framework: Framework, worksheets: Container[str], history: Sequence[Step]
-) -> list[tuple[str, str, Callable[[], dict[str, object]]]]:
+def _plan(framework: Framework, context: Context) -> list[tuple[str, str, Callable[[], dict[str, object]]]]:
     """(page URL, template, what the page shows) for every page; the views are computed on use."""
-    plan: list[tuple[str, str, Callable[[], dict[str, object]]]] = [
-        (urls.LEVELS, "levels.md.j2", lambda: {"tracks": [_track_view(framework, t) for t in framework.tracks]})
-    ]
-    plan += [
-        (urls.page(level), "level.md.j2", partial(_level_page_view, framework, level, worksheets, history))
-        for level in framework.levels
-    ]
-    plan.append((urls.DIMENSIONS, "dimensions.md.j2", dict))
-    plan += [
-        (urls.page(dimension), "dimension.md.j2", partial(_dimension_view, framework, dimension))
-        for dimension in framework.dimensions
-    ]
-    plan.append((urls.STANDARDS, "standards.md.j2", dict))
-    plan += [
-        (urls.page(standard), "standard.md.j2", partial(dict, standard=standard)) for standard in framework.standards
-    ]
-    plan.append((urls.EXAMPLES, "examples.md.j2", partial(_library_view, framework)))
-    plan += [
-        (urls.page(example), "example.md.j2", partial(_example_view, framework, example))
-        for example in framework.examples
-    ]
-    plan.append((urls.COMPARE, "compare.md.j2", dict))
-    plan.append((urls.CHANGES, "changes.md.j2", lambda: {"steps": [_step_view(framework, step) for step in history]}))
+    plan: list[tuple[str, str, Callable[[], dict[str, object]]]] = []
+    for section in SECTIONS:
+        plan.append((section.url, section.template, partial(section.view, framework, context)))
+        if section.items is not None and section.item_view is not None:
+            plan += [
+                (urls.page(item), section.item_template, partial(section.item_view, framework, item, context))
+                for item in section.items(framework)
+            ]
     return plan
 
 
-def _level_page_view(
-    framework: Framework, level: Level, worksheets: Container[str], history: Sequence[Step]
-) -> dict[str, object]:
-    return _level_view(framework, level, worksheets) | _level_history(framework, level, history)
+def _level_page_view(framework: Framework, level: Level, context: Context) -> dict[str, object]:
+    return _level_view(framework, level, context.worksheets) | _level_history(framework, level, context.history)
 
 
 def _render(framework: Framework, page: str, template: str, **context: object) -> tuple[str, str]:

@@ -74,6 +74,4 @@ def moved_anchors(page: str, moved: dict[str, str]) -> str:
 
 def _relative(source: str, target: str) -> str:
     """A link from the page built from `source` (levels/senior.md is levels/senior/) to a site URL."""
-    page = source.removesuffix("index.md").removesuffix(".md")
-    page = page + "/" if page and not page.endswith("/") else page
-    return urls.from_page(page, target)
+    return urls.from_page(urls.page_url(source), target)

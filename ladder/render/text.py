@@ -1,53 +1,165 @@
-"""Text from YAML, made safe to place in a Markdown page, and shortened for link titles.
+"""YAML text on its one way into a page: parsed as CommonMark, sanitized, then made inert for Markdown.
 
-The schema allows inline Markdown in YAML text (emphasis, code, links), so it is not escaped
-wholesale. What it must never do is act: raw HTML (`<script>`), attribute lists
-(`{: onclick=...}`), images that fetch from other hosts, `javascript:` links. Those are
-shown as the characters the author typed. Template syntax (`{{ }}`, `{% %}`) needs nothing
-here: generated pages never pass through Jinja as source.
+A framework repository takes pull requests from a whole organisation, and its handbook is
+published on the organisation's own domain, so no text from the YAML may ever act as HTML,
+script or template. Two kinds of text reach pages:
+
+- Prose (summaries, statements, scenarios, key steps...; `PROSE_FIELDS`) may use inline
+  Markdown: emphasis, code, links. It is parsed by a CommonMark parser (markdown-it-py)
+  with raw HTML off, images off and a link allow-list (http, https, mailto, and paths
+  inside the handbook, written from its root). Each text is parsed on its own, so a
+  reference definition (`[a]: ...`) in one statement never turns text in another into a
+  link: reference links simply stay text. The HTML is then cleaned by an allow-list
+  sanitizer (nh3, bindings to Rust's ammonia), which keeps only `a`, `em`, `strong` and
+  `code` and the `href` of a link.
+- Names (titles, codes, names of tracks and standards, the organisation) are plain text:
+  shown exactly as typed, never interpreted.
+
+Either way the result is HTML that goes inside a Markdown page, which Python-Markdown reads
+once more; so every character Markdown (or a common extension) would act on is escaped in
+the text between the tags. The browser then shows exactly the characters the author typed.
 """
 
 from __future__ import annotations
 
+import html
 import re
-from urllib.parse import quote
+from functools import lru_cache
 
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markupsafe import Markup, escape
+
+# Fields whose text may use inline Markdown; every other text field is a plain name.
+PROSE_FIELDS = frozenset(
+    {
+        "covers",
+        "description",
+        "expectation",
+        "key_steps",
+        "question",
+        "scenario",
+        "scope",
+        "statements",
+        "summary",
+        "text",
+        "why",
+    }
+)
+ALLOWED_TAGS = {"a", "code", "em", "strong"}
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
+LINK_SCHEMES = ("http", "https", "mailto")
+# A scheme, as a browser would read one: letters first, then letters, digits, + - .
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+# Characters Markdown acts on wherever they stand: Python-Markdown turns a backslash before one of
+# these into the character itself. `(` and `!` act only beside `[` and `]`, escaped already.
+BACKSLASHED = frozenset("\\`*_{}[]#")
+# Characters that common extensions act on (tables, pymdownx's tilde, caret and mark): entities.
+AS_ENTITY = frozenset("|~^=")
+# At the very start of a line, a list marker: "- ", "+ ", "1. ", "2) ".
+LIST_MARKER = re.compile(r"^(?:[-+]|\d+[.)])")
+TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 WHITESPACE = re.compile(r"\s+")
-CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
-# A Markdown link or image destination whose scheme is not one a browser only navigates to.
-UNSAFE_LINK = re.compile(r"\]\(\s*<?(?!(?:https?|mailto):)[a-zA-Z][a-zA-Z0-9+.-]*:")
-MARKUP = re.compile(r"[*_`]|\\(?=[^\w\s])")
-LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 
-def markdown_text(value: str) -> str:
-    """YAML text as one line of inline Markdown that displays what the author wrote.
+def _is_allowed(url: str) -> bool:
+    """http, https and mailto links, and paths inside the handbook (no scheme of any kind)."""
+    target = url.strip()
+    scheme = SCHEME.match(target)
+    if scheme is not None:
+        return scheme.group(0)[:-1].lower() in LINK_SCHEMES
+    head = re.split(r"[/?#]", target, maxsplit=1)[0]
+    return ":" not in head and not target.startswith("//")  # no hidden scheme, no other host
 
-    Whitespace runs (the line breaks of YAML block scalars too) become one space, so the
-    text can sit in a list item or heading. `&`, `<`, `>` become entities and braces are escaped,
-    except inside code spans, which Markdown already shows literally.
+
+def _parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    parser.disable(["image", "html_inline"])  # an image would fetch from wherever it points
+    parser.validateLink = _is_allowed  # type: ignore[method-assign]
+    return parser
+
+
+PARSER = _parser()
+
+
+def one_line(value: str) -> str:
+    """The text with every run of whitespace (YAML block scalars' line breaks too) as one space."""
+    return WHITESPACE.sub(" ", value).strip()
+
+
+@lru_cache(maxsize=65536)  # a statement appears on several pages: parse it once per build
+def prose(value: str) -> Markup:
+    """Prose as sanitized HTML, ready to place in a Markdown page (see the module's docstring)."""
+    rendered = PARSER.renderInline(one_line(value))
+    clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=set(LINK_SCHEMES))
+    return Markup(_inert(clean))
+
+
+@lru_cache(maxsize=65536)
+def name(value: str) -> Markup:
+    """A plain-text field (a title, a code, a name), escaped for HTML and for Markdown."""
+    if isinstance(value, Markup):  # made safe already (a macro's argument, say)
+        return value
+    return Markup(_inert(html.escape(one_line(value), quote=False)))  # text between tags: quotes are fine
+
+
+def _inert(markup: str) -> str:
+    """HTML whose text Python-Markdown will leave as it is: its Markdown characters escaped.
+
+    `markup` is sanitizer output or escaped text: `<` only ever starts a tag and attribute values
+    hold no `>` (links are percent-encoded), so tags and text can be told apart by `<...>`.
     """
-    value = WHITESPACE.sub(" ", value.strip("\n"))
-    pieces: list[str] = []
-    position = 0
-    for match in CODE_SPAN.finditer(value):
-        pieces += [_neutralise(value[position : match.start()]), match.group(0)]
-        position = match.end()
-    pieces.append(_neutralise(value[position:]))
-    return "".join(pieces)
+    parts = TAG_OR_TEXT.split(markup)
+    for index in range(0, len(parts), 2):  # even parts are text between tags
+        parts[index] = "".join(_escaped(char) for char in parts[index])
+    # Text placed at the start of a line (a summary's paragraph) must not begin a list.
+    parts[0] = LIST_MARKER.sub(lambda marker: marker.group(0)[:-1] + "\\" + marker.group(0)[-1], parts[0])
+    return "".join(parts)
 
 
-def _neutralise(prose: str) -> str:
-    prose = prose.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    prose = prose.replace("{", "\\{").replace("}", "\\}")
-    prose = prose.replace("![", "!\\[")  # images would fetch from wherever they point
-    return UNSAFE_LINK.sub(lambda match: "\\" + match.group(0), prose)
+def _escaped(char: str) -> str:
+    if char in BACKSLASHED:
+        return "\\" + char
+    if char in AS_ENTITY:
+        return f"&#{ord(char)};"
+    return char
 
 
+def relative_links(markup: str, depth: int) -> Markup:
+    """Prose HTML for a page `depth` folders below the site root: links to paths inside the
+    handbook are written from its root in the YAML, so each page prefixes them with `../`s."""
+    if 'href="' not in markup:
+        return Markup(markup)
+    return Markup(INSIDE_LINK.sub(lambda match: match.group(1) + "../" * depth, markup))
+
+
+# An href that is a path inside the handbook: not a scheme, not a fragment of the same page.
+INSIDE_LINK = re.compile(r'(<a href=")(?![a-z][a-z0-9+.-]*:|#)/*', re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
 def plain(value: str) -> str:
-    """YAML text without its inline Markdown, for titles, labels and attributes."""
-    value = LINK.sub(lambda match: match.group(1), " ".join(value.split()))
-    return MARKUP.sub("", value)
+    """The text a reader sees, without markup: for link titles, labels and search excerpts."""
+    tokens = PARSER.parseInline(one_line(value))
+    return "".join(_token_text(token) for token in tokens)
+
+
+def _token_text(token: Token) -> str:
+    if token.children:
+        return "".join(_token_text(child) for child in token.children)
+    if token.type in ("text", "code_inline"):
+        return token.content
+    if token.type in ("softbreak", "hardbreak"):
+        return " "
+    return ""
+
+
+def inline_tokens(value: str) -> list[Token]:
+    """Prose parsed as inline tokens (with the same link allow-list), for formats that are not HTML."""
+    tokens = PARSER.parseInline(one_line(value))
+    return list(tokens[0].children or []) if tokens else []
 
 
 def excerpt(value: str, words: int = 8) -> str:
@@ -58,14 +170,6 @@ def excerpt(value: str, words: int = 8) -> str:
     return " ".join(parts[:words]).rstrip(",;:.") + "…"
 
 
-def link_text(value: str) -> str:
-    """Plain text made safe as the text of a Markdown link."""
-    return markdown_text(value).replace("[", "\\[").replace("]", "\\]")
-
-
-def attribute(value: str) -> str:
-    """A value for a Markdown attribute list, which cannot hold quotes, braces or spaces safely.
-
-    Percent-encoded; the page's script decodes it. Letters, digits and `-.` stay readable.
-    """
-    return quote(value, safe="").replace("_", "%5F").replace("~", "%7E")
+def nav_title(value: str) -> str:
+    """A navigation title from a plain-text field: MkDocs and Material print it as HTML, so it is escaped."""
+    return str(escape(one_line(value)))

@@ -10,7 +10,7 @@ import yaml
 
 from ladder import urls
 from ladder.model import Dimension, Example, Framework, Level, Standard, Statement, Track
-from ladder.render.text import excerpt, plain
+from ladder.render.text import excerpt, one_line
 
 
 @cache
@@ -25,22 +25,20 @@ def side(statement: Statement) -> str:
 
 def title(framework: Framework, item: urls.Item) -> str:
     """The item's own name, as plain text: "L4 Senior Engineer", "Ownership, above the line: Acts on…"."""
-    if isinstance(item, Level):
-        return plain(item.name)
-    if isinstance(item, (Track, Dimension, Standard)):
-        return plain(item.name)
+    if isinstance(item, (Level, Track, Dimension, Standard)):
+        return one_line(item.name)
     if isinstance(item, Example):
-        return plain(item.title)
+        return one_line(item.title)
     if isinstance(item, Statement):
         standard = framework.standard(item.standard)
         return words()["statement_title"].format(
-            standard=plain(standard.name), side=side(item), excerpt=excerpt(item.text)
+            standard=one_line(standard.name), side=side(item), excerpt=excerpt(item.text)
         )
     raise TypeError(f"no title for {item!r}")
 
 
 def cell_title(level: Level, dimension: Dimension) -> str:
-    return words()["cell_title"].format(level=plain(level.name), dimension=plain(dimension.name))
+    return words()["cell_title"].format(level=one_line(level.name), dimension=one_line(dimension.name))
 
 
 def cite(title_text: str, site_url: str, target: str) -> str:

@@ -1,15 +1,18 @@
 """The handbook's blank worksheets: every kind, for every level, in each format, built with the site.
 
-`ladder.render.site` lists them at MkDocs' on_files and writes them at on_post_build; the files land at
-`urls.worksheet(level, kind, fmt)`, where level pages and docs/worksheets.md link them.
-`extra.ladder.worksheets` in mkdocs.yml lists the formats to publish (default: all three;
-`[]` publishes none), for a framework so large that DOCX for every level slows the build.
+The site (ladder.engines) publishes them at `urls.worksheet(level, kind, fmt)`, where level pages
+and docs/worksheets.md link them. `extra.ladder.worksheets` in mkdocs.yml lists the formats to
+publish. They are kept in a cache folder under a hash of everything they are made from, so a
+build whose framework, Ladder and date have not changed copies them instead of making them again.
 """
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 from collections.abc import Iterator, Sequence
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -20,7 +23,9 @@ from ladder.model import Framework, Level
 from ladder.worksheet import KINDS, Request, build, layout, made_on, render, resolve
 from ladder.worksheet.text import words
 
-SITE_ORDER = urls.WORKSHEET_FORMATS
+# The formats the site can publish. A Markdown worksheet cannot be one: MkDocs would build a .md file
+# as a page; `ladder worksheet --format md` makes one, and the HTML worksheet saves a copy as Markdown.
+SITE_FORMATS = ("html", "docx")
 
 
 def _sheets(framework: Framework) -> Iterator[tuple[Level, str]]:
@@ -47,6 +52,38 @@ def blank_worksheets(framework: Framework, chosen: Sequence[str]) -> Iterator[tu
         worksheet = build(resolve(framework, Request(level.id, kind), made))
         for fmt in chosen:
             yield urls.worksheet(level, kind, fmt), render(worksheet, fmt)  # type: ignore[arg-type]
+
+
+def cached(framework: Framework, chosen: Sequence[str], cache_dir: Path, inputs: str) -> dict[str, Path]:
+    """Every blank worksheet as a file in `cache_dir`, by site path, made only when not there already.
+
+    `inputs` identifies the framework's content (see `ladder.files.digest`); the date the
+    worksheets say they were made and Ladder's own code are added here. The folder holds one
+    set: a new set replaces the old.
+    """
+    made = made_on(None)
+    key = hashlib.sha256(f"{inputs}\n{made.isoformat()}\n{_engine_digest()}".encode()).hexdigest()[:20]
+    folder = cache_dir / "worksheets" / key
+    wanted = list(paths(framework, chosen))
+    if not all((folder / path).is_file() for path in wanted):
+        if cache_dir.joinpath("worksheets").is_dir():
+            shutil.rmtree(cache_dir / "worksheets")
+        for path, content in blank_worksheets(framework, chosen):
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+    return {path: folder / path for path in wanted}
+
+
+@cache
+def _engine_digest() -> str:
+    """A hash of Ladder's own code, templates and words: a new version makes new worksheets."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".j2", ".yaml", ".css", ".js", ".json"):
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def published(framework: Framework, level: Level, kind: str) -> bool:

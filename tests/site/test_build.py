@@ -155,7 +155,7 @@ def test_level_pages_link_their_neighbours_examples_and_worksheets(handbook: Bui
         assert f'href="../{neighbour}/"' in html
     assert 'href="../../compare/?a=mid-level&amp;b=engineering-manager"' in html
     assert 'href="../../examples/mid-level-faster-ci/"' in html
-    assert 'href="../../worksheets/mid-level/expectations.docx"' in html
+    assert 'href="../../worksheets/mid-level/expectations.html"' in html
 
 
 def test_an_inherited_dimension_reads_as_previous_level_and_links_its_source(tricky: Built) -> None:
@@ -228,7 +228,8 @@ def test_a_minimal_mkdocs_yml_gets_working_anchors_and_a_short_navigation(tmp_pa
     assert {"first", "craft", "reach", "level--scope"} <= ids
     html = (tmp_path / "site" / "levels" / "first" / "index.html").read_text(encoding="utf-8")
     nav = set(re.findall(r'href="([^"#]*)" class="md-nav__link', html))
-    assert nav == {"../..", "../", "../../dimensions/", "../../standards/", "../../examples/", "../../compare/"}
+    sections = ("dimensions/", "standards/", "examples/", "compare/", "changes/")
+    assert nav == {"../..", "../", *(f"../../{section}" for section in sections)}
 
 
 def test_guides_task_lists_show_checkboxes_and_code_blocks_name_their_file(handbook: Built) -> None:

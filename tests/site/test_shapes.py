@@ -510,9 +510,9 @@ def test_eight_levels_share_a_ladder_to_l5_then_split_into_ic_and_manager_varian
         result.output
     )
     assert "[L6-M Engineering Manager](https://levels.northwind.example/levels/engineering-manager/)" in result.output
-    assert not (site.root / "worksheets" / "principal" / "promotion.md").exists()
-    assert not (site.root / "worksheets" / "senior-engineering-manager" / "promotion.md").exists()
-    assert (site.root / "worksheets" / "senior-staff" / "promotion.md").exists()
+    assert not (site.root / "worksheets" / "principal" / "promotion.html").exists()
+    assert not (site.root / "worksheets" / "senior-engineering-manager" / "promotion.html").exists()
+    assert (site.root / "worksheets" / "senior-staff" / "promotion.html").exists()
 
 
 def test_nine_dimensions_each_get_a_column_a_section_and_a_label_in_every_cell(shape: Callable[[str], Built]) -> None:

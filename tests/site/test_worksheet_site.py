@@ -16,24 +16,35 @@ from tests.site.conftest import Built, built, fixture_config, mkdocs_build
 WORKSHEET_FRAMEWORK = ROOT / "tests" / "fixtures" / "worksheets" / "framework"
 
 
-def test_every_level_has_each_kind_in_each_format(handbook: Built) -> None:
-    framework = handbook.framework
-    published = {str(path.relative_to(handbook.root)) for path in (handbook.root / "worksheets").rglob("*.*")}
+def test_every_level_has_each_kind_in_each_format_chosen(tmp_path: Path) -> None:
+    site = built(site_with(tmp_path, ["docx", "html"]), tmp_path / "site", WORKSHEET_FRAMEWORK)
+    framework = site.framework
+    published = {str(path.relative_to(site.root)) for path in (site.root / "worksheets").rglob("*.*")}
     expected = {
         urls.worksheet(level, kind, fmt)  # type: ignore[arg-type]
         for level in framework.levels
         for kind in KINDS
-        for fmt in ("docx", "html", "md")
+        for fmt in ("docx", "html")
         if kind != "promotion" or framework.next_levels(level)
     }
-    assert expected <= published
+    assert expected == published
     tops = [level for level in framework.levels if not framework.next_levels(level)]
-    assert tops and all(urls.worksheet(level, "promotion", "md") not in published for level in tops)
-    senior = handbook.root / "worksheets" / "senior"
-    assert (senior / "expectations.md").read_text(encoding="utf-8").startswith("# Expectations worksheet\n")
-    assert not (senior / "expectations" / "index.html").exists()  # a download, not rendered as a page
-    assert (senior / "pip.docx").read_bytes().startswith(b"PK\x03\x04")
-    assert "<!DOCTYPE html>" in (senior / "onboarding.html").read_text(encoding="utf-8")
+    assert tops and all(urls.worksheet(level, "promotion", "html") not in published for level in tops)
+    second = site.root / "worksheets" / "second"
+    assert (second / "pip.docx").read_bytes().startswith(b"PK\x03\x04")
+    assert "<!DOCTYPE html>" in (second / "onboarding.html").read_text(encoding="utf-8")
+
+
+def test_the_blank_worksheets_are_kept_in_the_cache_and_reused(tmp_path: Path) -> None:
+    config = site_with(tmp_path, ["html"])
+    built(config, tmp_path / "site", WORKSHEET_FRAMEWORK)
+    cached = sorted((tmp_path / ".cache" / "ladder" / "worksheets").rglob("*.html"))
+    assert cached, "the first build keeps its worksheets in the cache folder"
+    stamps = {path: path.stat().st_mtime_ns for path in cached}
+    again = built(config, tmp_path / "site-again", WORKSHEET_FRAMEWORK)
+    assert {path: path.stat().st_mtime_ns for path in cached} == stamps  # copied, not made again
+    first = (tmp_path / "site" / "worksheets" / "second" / "pip.html").read_bytes()
+    assert (again.root / "worksheets" / "second" / "pip.html").read_bytes() == first
 
 
 def test_worksheets_page_links_every_published_worksheet_and_the_sample_roster(handbook: Built) -> None:
@@ -69,8 +80,10 @@ def test_the_formats_setting_chooses_what_is_published(tmp_path: Path) -> None:
 def test_an_unknown_format_in_the_setting_fails_the_build_with_its_name(tmp_path: Path) -> None:
     result = mkdocs_build(site_with(tmp_path, ["pdf"]), tmp_path / "site")
     assert result.returncode != 0
-    assert "extra.ladder.worksheets: expected a list of formats from docx, html, md (or [] for none)" in result.stderr
+    assert "extra.ladder.worksheets: expected a list of formats from html, docx (or [] for none)" in result.stderr
     assert "Traceback" not in result.stderr
+    markdown = mkdocs_build(site_with(tmp_path, ["md"]), tmp_path / "site")
+    assert "extra.ladder.worksheets: md: the site cannot publish Markdown worksheets" in markdown.stderr
 
 
 def test_every_guide_a_worksheet_links_is_a_page_of_the_handbook(handbook: Built) -> None:

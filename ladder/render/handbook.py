@@ -1,0 +1,38 @@
+"""The generated part of the handbook for one framework folder: its pages, and where old addresses lead.
+
+Both engines build from this: the MkDocs hooks (ladder.engines.mkdocs) hand the pages to
+MkDocs in memory, and `ladder render` (ladder.engines.files) writes them to disk for any
+other Markdown site generator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+from dataclasses import dataclass
+from pathlib import Path
+
+from ladder.history import recent
+from ladder.lock import published, read_lock
+from ladder.model import Framework
+from ladder.render.pages import Context, page_sources, render_pages
+from ladder.render.redirects import moved_anchors, old_addresses
+
+
+@dataclass(frozen=True)
+class Handbook:
+    framework: Framework
+    pages: dict[str, str]  # Markdown by source path (levels/senior.md), in reading order
+    redirects: dict[str, str]  # old page source -> current page source, for renamed items
+
+
+def build(root: Path, framework: Framework, *, worksheets: Container[str] = ()) -> Handbook:
+    """Every generated page of the framework at `root` (already validated as `framework`).
+
+    `worksheets`: the blank worksheet files the site publishes, which level pages link.
+    """
+    record = published(read_lock(root)[0])  # read and checked with the framework
+    old = old_addresses(framework, record, page_sources(framework))
+    pages = render_pages(framework, Context(worksheets, recent(root, framework)))
+    for source, moved in old.moved.items():  # anchors at old places that send the reader on
+        pages[source] = pages[source].rstrip("\n") + "\n\n" + moved_anchors(source, moved) + "\n"
+    return Handbook(framework, pages, old.redirects)
