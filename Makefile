@@ -28,14 +28,13 @@ validate: $(READY)  ## Check framework/ (warnings fail) and that every published
 	$(BIN)/ladder validate --strict framework
 	$(BIN)/ladder lock --check framework
 
-test: $(READY) $(CHROMIUM)  ## Lint, then the whole test suite (browser tests included)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+test: lint $(CHROMIUM)  ## Lint, then the whole test suite (browser tests included)
 	$(BIN)/pytest -q
 
-lint: $(READY)
+lint: $(READY)  ## ruff, then mypy (strict) on ladder/, hooks/ and benchmarks/
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(READY)
 	$(BIN)/ruff check --fix .

@@ -17,7 +17,7 @@ from pathlib import Path
 from benchmarks.generate import Shape, write_framework
 from ladder.validate import load_framework
 from ladder.worksheet import KINDS
-from ladder.worksheet.site import SITE_ORDER, blank_worksheets
+from ladder.worksheet.site import SITE_FORMATS, blank_worksheets
 
 ROOT = Path(__file__).resolve().parent.parent
 LADDER = str(Path(sys.executable).parent / "ladder")
@@ -72,13 +72,13 @@ def bench_worksheets(work: Path, report: Report) -> bool:
 def bench_site(work: Path, report: Report) -> bool:
     bundled = load_framework(ROOT / "framework")
     started = time.perf_counter()
-    files = list(blank_worksheets(bundled, SITE_ORDER))
+    files = list(blank_worksheets(bundled, SITE_FORMATS))
     seconds = time.perf_counter() - started
     ok = report(f"site: {len(files)} blank worksheets for the bundled framework", seconds, SITE_GOAL)
     shape = Shape(levels_per_track=50, examples=200)
     large = load_framework(write_framework(work / "large", shape))
     print(f"site, for information: a generated framework of {len(large.levels)} levels, by format")
-    for fmt in SITE_ORDER:
+    for fmt in SITE_FORMATS:
         started = time.perf_counter()
         count = sum(1 for _ in blank_worksheets(large, (fmt,)))
         seconds = time.perf_counter() - started

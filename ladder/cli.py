@@ -7,6 +7,7 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -35,7 +36,7 @@ framework_argument = click.argument(
 )
 
 
-def fail(message: str, code: int = EXIT_CANNOT_RUN) -> None:
+def fail(message: str, code: int = EXIT_CANNOT_RUN) -> NoReturn:
     click.echo(f"ladder: error: {message}", err=True)
     sys.exit(code)
 
@@ -91,7 +92,6 @@ def load_or_exit(framework_dir: Path) -> Framework:
     except FrameworkError as error:
         click.echo(as_text(error.problems))
         fail(f"{framework_dir} is invalid: {plural(len(error.problems), 'error')}; see `ladder validate`", EXIT_INVALID)
-    raise AssertionError("unreachable")
 
 
 @main.command()

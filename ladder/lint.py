@@ -146,14 +146,14 @@ def check_framework(framework: Framework, documents: dict[str, Document]) -> lis
         if not framework.own_levels(track.id):
             problems.append(_warn(documents[track.id], ("id",), "no level belongs to this track", "empty-track"))
     for example in framework.examples:
-        for track in example.tracks:
-            ladder = {level.id for level in framework.ladder(track)}
+        for track_id in example.tracks:
+            ladder = {level.id for level in framework.ladder(track_id)}
             if not ladder.intersection(example.levels):
                 problems.append(
                     _warn(
                         documents[example.id],
                         ("tracks",),
-                        f"track '{track}' has none of this example's levels, so it will never be suggested there",
+                        f"track '{track_id}' has none of this example's levels, so it will never be suggested there",
                         "track-mismatch",
                         at_key=True,
                     )

@@ -10,9 +10,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 Orientation = Literal["activity", "outcome"]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,7 @@ class Framework:
         )
 
 
-def _typed(item: Any, kind: type, ident: str) -> Any:
+def _typed(item: Any, kind: type[T], ident: str) -> T:
     if not isinstance(item, kind):
         raise KeyError(f"no {kind.__name__.lower()} '{ident}'")
     return item

@@ -12,9 +12,8 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from ladder.load import FRAMEWORK_FILE
+from ladder.yaml_source import parse
 
 
 class RevisionError(Exception):
@@ -91,9 +90,12 @@ def history(framework_dir: Path, limit: int = 50) -> list[Version]:
         commit, date = line.split(" ", 1)
         try:
             text = _git(top, "show", f"{commit}:{path}").decode("utf-8")
-            version = str(yaml.safe_load(text).get("version"))
-        except (RevisionError, UnicodeDecodeError, yaml.YAMLError, AttributeError):
+        except (RevisionError, UnicodeDecodeError):
             break
+        parsed, _ = parse(text)  # Ladder's own reader: no alias bombs, no stack overflow on deep nesting
+        if parsed is None or not isinstance(parsed.data, dict):
+            break
+        version = str(parsed.data.get("version"))
         if not versions or versions[-1].version != version:
             versions.append(Version(version, final, date))
         final = f"{commit}^"

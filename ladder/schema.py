@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -104,14 +104,15 @@ def inline_refs(schema: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> d
         name, _, pointer = reference.partition("#")
         target_document = schemas.get(name) if name else document
         target = _pointer(target_document, pointer) if target_document is not None else None
-        if target is None or reference in seen:
+        if target is None or target_document is None or reference in seen:
             return {**here, "$ref": reference}
         resolved = resolve(target, target_document, (*seen, reference))
         if here.keys() & resolved.keys() - {"description", "title"}:
             return {**here, "allOf": [resolved]}
         return {**resolved, **here}
 
-    return resolve(schema, schema, ())
+    inlined: dict[str, Any] = resolve(schema, schema, ())
+    return inlined
 
 
 def _pointer(document: Any, pointer: str) -> Any:
@@ -185,9 +186,11 @@ def check(documents: list[Document], root: Path) -> tuple[list[Problem], set[int
 def describe(document: Document, error: ValidationError) -> list[Problem]:
     """One problem per thing to fix, in words, at the exact key or value."""
     path: DataPath = tuple(error.absolute_path)
-    keyword = error.validator
-    instance = error.instance
-    value = error.validator_value
+    # jsonschema types these as possibly unset; on an error from validation they are always set.
+    keyword: Any = error.validator
+    instance: Any = error.instance
+    value: Any = error.validator_value
+    schema: Any = error.schema
 
     def problem(message: str, at: DataPath = path, *, at_key: bool = False, code: str = "schema") -> Problem:
         return document.problem(at, message, code=code, at_key=at_key)
@@ -196,7 +199,7 @@ def describe(document: Document, error: ValidationError) -> list[Problem]:
         missing = [name for name in value if name not in instance]
         return [problem(f"missing required field '{name}'", code="missing-field") for name in missing]
     if keyword == "additionalProperties" and value is False:
-        known = list(error.schema.get("properties", {}))
+        known = list(schema.get("properties", {}))
         return [
             problem(
                 f"unknown field '{name}'{_did_you_mean(name, known)}", (*path, name), at_key=True, code="unknown-field"
@@ -205,12 +208,12 @@ def describe(document: Document, error: ValidationError) -> list[Problem]:
             if name not in known
         ]
     if "propertyNames" in error.absolute_schema_path:
-        hint = error.schema.get("patternErrorMessage") or error.message
+        hint = schema.get("patternErrorMessage") or error.message
         return [problem(f"key {short(instance)} {hint}", (*path, instance), at_key=True, code="bad-id")]
     if keyword == "type":
         return [_type_problem(document, path, value, instance)]
     if keyword == "pattern":
-        hint = error.schema.get("patternErrorMessage") or f"must match the pattern {value}"
+        hint = schema.get("patternErrorMessage") or f"must match the pattern {value}"
         code = "bad-id" if path and path[-1] in ("id", "track", "proficiency") else "bad-value"
         if isinstance(instance, str) and not instance.strip():
             return [problem("must not be blank", code="blank")]
@@ -218,7 +221,7 @@ def describe(document: Document, error: ValidationError) -> list[Problem]:
     if keyword == "enum":
         choices = ", ".join(str(choice) for choice in value)
         return [problem(f"{short(instance)} is not one of: {choices}", code="bad-value")]
-    messages = {
+    messages: dict[str, Callable[[], str]] = {
         "minItems": lambda: f"needs at least {value} item{'s' if value != 1 else ''}, has {len(instance)}",
         "maxItems": lambda: f"allows at most {value} items, has {len(instance)}",
         "uniqueItems": lambda: "lists the same item more than once",
@@ -227,7 +230,7 @@ def describe(document: Document, error: ValidationError) -> list[Problem]:
         "minimum": lambda: f"must be {value} or more, is {instance}",
         "maximum": lambda: f"must be {value} or less, is {instance}",
     }
-    message = messages[keyword]() if keyword in messages else error.message
+    message = messages[keyword]() if keyword in messages else str(error.message)
     return [problem(message)]
 
 

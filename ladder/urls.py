@@ -68,7 +68,7 @@ def cell(level: Level, dimension: Dimension | str) -> str:
     return f"{page(level)}#{ident}"
 
 
-def worksheet(level: Level, kind: WorksheetKind, fmt: WorksheetFormat) -> str:
+def worksheet(level: Level, kind: str, fmt: str) -> str:
     """The blank worksheet of a kind for a level, built with the site."""
     return f"{WORKSHEETS}{level.id}/{kind}.{fmt}"
 

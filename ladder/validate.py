@@ -50,7 +50,7 @@ def validate(root: Path) -> Report:
     if lock_document is not None and len(documents) in passed_indexes:
         problems += lock.check(lock_document, documents)
         problems += lint.check_documents([lock_document], root, [])
-    top = next((document.data for document in passed if document.kind is FRAMEWORK), {})
+    top: dict[str, Any] = next((document.data for document in passed if document.kind is FRAMEWORK), {})
     problems += lint.check_documents(passed, root, top.get("lint", {}).get("vague_phrases", []))
     framework = data = None
     if not any(problem.is_error for problem in problems):
@@ -74,7 +74,7 @@ def _plain_data(documents: list[Document]) -> dict[str, Any]:
         if document.kind is FRAMEWORK:
             data["framework"] = document.data
         else:
-            data.setdefault(document.kind.folder, []).append(document.data)
+            data.setdefault(str(document.kind.folder), []).append(document.data)
     return data
 
 

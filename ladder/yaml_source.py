@@ -9,7 +9,7 @@ recursion, with a position for every key and value.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -142,7 +142,7 @@ class _Builder:
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             self._end()
 
-    def _refuse(self, event: Any, path: Path, message: str, code: str) -> None:
+    def _refuse(self, event: Any, path: Path, message: str, code: str) -> NoReturn:
         raise YamlRefused(YamlIssue(Mark.of(event.start_mark), path, message, code))
 
     def _count(self, event: Any, nodes: int) -> None:
@@ -194,10 +194,10 @@ class _Builder:
         if tag in (None, "!"):
             if not plain or not text or text[0] not in _NON_TEXT_STARTS:
                 return text
-            tag = _resolver.resolve(yaml.ScalarNode, text, (True, False))
+            tag = _resolver.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
         if tag == STR_TAG or tag not in SCALAR_TAGS:
             return text
-        node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark)
+        node = yaml.ScalarNode(tag, text)  # only the value is wanted: a failure is reported with the event's mark
         try:
             value = _constructor.yaml_constructors[tag](_constructor, node)
         except (ValueError, yaml.YAMLError):
@@ -234,7 +234,7 @@ class _Builder:
         if self._expecting_key():
             self._refuse(event, self.stack[-1].path, "an alias cannot be used as a key", "yaml-key")
         path = self._child_path()
-        if event.anchor not in self.anchors:
+        if event.anchor is None or event.anchor not in self.anchors:
             self._refuse(event, path, f"unknown alias *{event.anchor}", "yaml-syntax")
         value, size = self.anchors[event.anchor]
         self._count(event, size)

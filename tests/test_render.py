@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import nh3
 import pytest
 import yaml
 from click.testing import CliRunner
 
 from ladder import urls
 from ladder.cli import main
+from ladder.render import text
 from ladder.render.nav import expand, pages_in, sections
 from ladder.render.pages import Context, all_worksheets, render_pages
 from ladder.render.text import excerpt, name, plain, prose, relative_links
@@ -154,3 +156,20 @@ def test_ladder_render_reports_an_invalid_framework_and_writes_nothing(in_tmp: P
     assert result.exit_code == 1
     assert "unknown" in result.output and "Traceback" not in result.output
     assert not Path("out").exists()
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        'Plain text, with "quotes", it\'s fine.',
+        "1. not a list",
+        "- nor this",
+        "#tag | pipe ~ tilde",
+        "a {b} c",
+        "ok =x",
+    ],
+)
+def test_text_without_inline_markup_skips_the_parser_and_comes_out_the_same(value: str) -> None:
+    parsed = text.PARSER.renderInline(text.one_line(value))
+    cleaned = nh3.clean(parsed, tags=text.ALLOWED_TAGS, attributes=text.ALLOWED_ATTRIBUTES)
+    assert prose(value) == text._inert(cleaned)

@@ -67,7 +67,9 @@ DEFAULTS: dict[str, Any] = {
 
 def settings(config: MkDocsConfig) -> Settings:
     """`extra.ladder`, checked: a PluginError names the setting and what it takes."""
-    extra = {**DEFAULTS, **((config.extra or {}).get("ladder") or {})}
+    extra_config: dict[str, Any] = dict(config.extra or {})
+    given: dict[str, Any] = extra_config.get("ladder") or {}
+    extra = {**DEFAULTS, **given}
     unknown = sorted(set(extra) - set(DEFAULTS))
     if unknown:
         _setting_error(config, unknown[0], f"unknown setting; Ladder's settings are {', '.join(DEFAULTS)}")
@@ -117,6 +119,11 @@ _last: tuple[tuple[Any, ...], Content] | None = None  # reused while its key is 
 
 
 def content(config: MkDocsConfig) -> Content:
+    """This build's framework, pages and worksheets (see `refresh`, which on_config runs)."""
+    return _last[1] if _last is not None else refresh(config)
+
+
+def refresh(config: MkDocsConfig) -> Content:
     """The validated framework, its pages and worksheets: made again only when a framework file,
     the worksheet formats or the day (worksheets say when they were made) have changed."""
     global _last
@@ -163,8 +170,9 @@ def quiet_macros() -> None:
 
 
 def configure(config: MkDocsConfig) -> MkDocsConfig:
-    """on_config: check the settings Ladder relies on, and add its stylesheet and script."""
-    settings(config)
+    """on_config: check the settings Ladder relies on, add its stylesheet and script, and make
+    this build's share of the framework's work (or keep the last build's, if nothing changed)."""
+    refresh(config)
     if not config.use_directory_urls:
         raise PluginError(
             f"{config.config_file_path}: use_directory_urls must stay true: "
@@ -206,14 +214,14 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
             "rename or remove the hand-written file of the same name"
         )
     _redirect(config, made.handbook.redirects, files)
-    for path, data in static.items():
+    for site_path, data in static.items():
         if isinstance(data, Path):
-            files.append(File.generated(config, path, abs_src_path=str(data)))
+            files.append(File.generated(config, site_path, abs_src_path=str(data)))
         else:
-            files.append(File.generated(config, path, content=data))
-    for path, markdown in made.handbook.pages.items():
-        inclusion = InclusionLevel.UNDEFINED if path in in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+            files.append(File.generated(config, site_path, content=data))
+    for source, markdown in made.handbook.pages.items():
+        inclusion = InclusionLevel.UNDEFINED if source in in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, source, content=markdown, inclusion=inclusion))
     return files
 
 

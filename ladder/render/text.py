@@ -58,9 +58,13 @@ SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 BACKSLASHED = frozenset("\\`*_{}[]#")
 # Characters that common extensions act on (tables, pymdownx's tilde, caret and mark): entities.
 AS_ENTITY = frozenset("|~^=")
+ESCAPES = {ord(char): "\\" + char for char in BACKSLASHED} | {ord(char): f"&#{ord(char)};" for char in AS_ENTITY}
 # At the very start of a line, a list marker: "- ", "+ ", "1. ", "2) ".
 LIST_MARKER = re.compile(r"^(?:[-+]|\d+[.)])")
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+# Characters without which CommonMark's inline rules find nothing to do: emphasis, code, links,
+# autolinks, entities, backslash escapes.
+INLINE_MARKUP = re.compile(r"[*_`\[\]<>&\\]")
 WHITESPACE = re.compile(r"\s+")
 
 
@@ -92,6 +96,8 @@ def one_line(value: str) -> str:
 @lru_cache(maxsize=65536)  # a statement appears on several pages: parse it once per build
 def prose(value: str) -> Markup:
     """Prose as sanitized HTML, ready to place in a Markdown page (see the module's docstring)."""
+    if not INLINE_MARKUP.search(value):  # most text: CommonMark would give it back as it is
+        return name(value)
     rendered = PARSER.renderInline(one_line(value))
     clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=set(LINK_SCHEMES))
     return Markup(_inert(clean))
@@ -113,18 +119,10 @@ def _inert(markup: str) -> str:
     """
     parts = TAG_OR_TEXT.split(markup)
     for index in range(0, len(parts), 2):  # even parts are text between tags
-        parts[index] = "".join(_escaped(char) for char in parts[index])
+        parts[index] = parts[index].translate(ESCAPES)
     # Text placed at the start of a line (a summary's paragraph) must not begin a list.
     parts[0] = LIST_MARKER.sub(lambda marker: marker.group(0)[:-1] + "\\" + marker.group(0)[-1], parts[0])
     return "".join(parts)
-
-
-def _escaped(char: str) -> str:
-    if char in BACKSLASHED:
-        return "\\" + char
-    if char in AS_ENTITY:
-        return f"&#{ord(char)};"
-    return char
 
 
 def relative_links(markup: str, depth: int) -> Markup:

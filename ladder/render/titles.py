@@ -16,7 +16,9 @@ from ladder.render.text import excerpt, one_line
 @cache
 def words() -> dict[str, str]:
     """The short labels in `ladder/templates/words.yaml`."""
-    return yaml.safe_load(files("ladder").joinpath("templates/words.yaml").read_text(encoding="utf-8"))
+    source = files("ladder").joinpath("templates/words.yaml").read_text(encoding="utf-8")
+    loaded: dict[str, str] = yaml.load(source, Loader=yaml.CSafeLoader)
+    return loaded
 
 
 def side(statement: Statement) -> str:

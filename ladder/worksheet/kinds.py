@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from ladder.worksheet import content
 from ladder.worksheet.content import Links, checklist, choices, field, fields_section, hint, table
-from ladder.worksheet.document import Block, Bullets, Inline, Paragraph, Section, Span, Worksheet, spans
+from ladder.worksheet.document import Block, Bullets, Checklist, Inline, Paragraph, Section, Span, Worksheet, spans
 from ladder.worksheet.request import Subject
 from ladder.worksheet.text import words
 
@@ -154,7 +154,7 @@ def promotion(subject: Subject) -> Worksheet:
             for upper in proposed
         )
         level_blocks.append(Paragraph((Span(levels_text["choose"], strong=True),)))
-        level_blocks.append(content.Checklist(options))
+        level_blocks.append(Checklist(options))
         proposed_value = ()
     dims = text["dimensions"]
     evidence: list[Block | Section] = [hint(dims["hint"])]

@@ -41,7 +41,7 @@ def paths(framework: Framework, chosen: Sequence[str]) -> Iterator[str]:
     """The site path of every blank worksheet the site publishes, in the order they are made."""
     for level, kind in _sheets(framework):
         for fmt in chosen:
-            yield urls.worksheet(level, kind, fmt)  # type: ignore[arg-type]
+            yield urls.worksheet(level, kind, fmt)
 
 
 def blank_worksheets(framework: Framework, chosen: Sequence[str]) -> Iterator[tuple[str, bytes]]:
@@ -51,7 +51,7 @@ def blank_worksheets(framework: Framework, chosen: Sequence[str]) -> Iterator[tu
     for level, kind in _sheets(framework):
         worksheet = build(resolve(framework, Request(level.id, kind), made))
         for fmt in chosen:
-            yield urls.worksheet(level, kind, fmt), render(worksheet, fmt)  # type: ignore[arg-type]
+            yield urls.worksheet(level, kind, fmt), render(worksheet, fmt)
 
 
 def cached(framework: Framework, chosen: Sequence[str], cache_dir: Path, inputs: str) -> dict[str, Path]:

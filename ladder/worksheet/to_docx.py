@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime, time
 from functools import cache
 
 import jinja2
@@ -26,8 +26,6 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.opc.packuri import PackURI
-from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt, RGBColor
@@ -202,35 +200,18 @@ def _properties(document: DocxDocument, worksheet: Worksheet) -> None:
     properties.revision = 1
 
 
-class _DatedZip:
-    """Where python-docx writes a package's parts (its PhysPkgWriter interface): one ZIP with every
-    entry dated the day the worksheet was made, not the moment it was saved, so the bytes are
-    reproducible. python-docx's own writer dates entries now, and re-zipping its output cost a
-    third of a worksheet's time."""
-
-    def __init__(self, made: date):
-        self.stream = io.BytesIO()
-        self._zip = zipfile.ZipFile(self.stream, "w", zipfile.ZIP_DEFLATED)
-        self._stamp = (max(made.year, 1980), made.month, made.day, 0, 0, 0)
-
-    def write(self, pack_uri: PackURI, blob: bytes) -> None:
-        info = zipfile.ZipInfo(pack_uri.membername, date_time=self._stamp)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        self._zip.writestr(info, blob)
-
-    def close(self) -> None:
-        self._zip.close()
-
-
 def _save(document: DocxDocument, worksheet: Worksheet) -> bytes:
-    """What `document.save` does (python-docx 1.2's OpcPackage.save and PackageWriter.write), into a _DatedZip."""
-    package = document.part.package
-    for part in package.parts:
-        part.before_marshal()
-    target = _DatedZip(worksheet.made)
-    PackageWriter._write_content_types_stream(target, package.parts)
-    PackageWriter._write_pkg_rels(target, package.rels)
-    PackageWriter._write_parts(target, package.parts)
-    target.close()
-    return target.stream.getvalue()
+    """The document as python-docx's public `save` writes it, then its ZIP written again with every
+    entry dated the day the worksheet was made instead of the moment it was saved, so the same
+    input and date always give the same bytes (reproducible builds, golden files, the site's cache)."""
+    saved = io.BytesIO()
+    document.save(saved)
+    stamp = (max(worksheet.made.year, 1980), worksheet.made.month, worksheet.made.day, 0, 0, 0)
+    result = io.BytesIO()
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            dated = zipfile.ZipInfo(entry.filename, date_time=stamp)
+            dated.compress_type = zipfile.ZIP_DEFLATED
+            dated.external_attr = 0o644 << 16
+            target.writestr(dated, source.read(entry))
+    return result.getvalue()

@@ -21,7 +21,7 @@ def test_every_level_has_each_kind_in_each_format_chosen(tmp_path: Path) -> None
     framework = site.framework
     published = {str(path.relative_to(site.root)) for path in (site.root / "worksheets").rglob("*.*")}
     expected = {
-        urls.worksheet(level, kind, fmt)  # type: ignore[arg-type]
+        urls.worksheet(level, kind, fmt)
         for level in framework.levels
         for kind in KINDS
         for fmt in ("docx", "html")
