@@ -14,6 +14,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from packaging.version import InvalidVersion, Version
+
 from ladder import revisions
 from ladder.changelog import Changelog, compare
 from ladder.model import Framework
@@ -55,13 +57,17 @@ def recent(
                 older = load_framework(folder)
             except (revisions.RevisionError, FrameworkError):
                 break  # anything further back is unreadable too, or unrelated
-            if _release(older.meta.version) >= _release(newer.meta.version):
+            if ordered(older.meta.version) >= ordered(newer.meta.version):
                 break  # the version went backwards: the framework was started over (`ladder new` in a fork)
             steps.append(Step(compare(older, newer), newer_date))
             newer, newer_date = older, version.date
     return steps
 
 
-def _release(version: str) -> tuple[int, ...]:
-    """major, minor, patch of a semantic version ("1.4.0-rc.1" -> (1, 4, 0)), for ordering versions."""
-    return tuple(int(part) for part in version.split("-")[0].split("+")[0].split("."))
+def ordered(version: str) -> Version:
+    """A framework version as `packaging` orders it: 1.4.0-rc.1 comes before 1.4.0. A pre-release
+    that is not one `packaging` reads (1.4.0-alpha.beta) counts as its release, 1.4.0."""
+    try:
+        return Version(version)
+    except InvalidVersion:
+        return Version(version.split("-")[0].split("+")[0])

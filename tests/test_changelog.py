@@ -10,6 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from ladder.cli import main
+from ladder.history import ordered, recent
+from ladder.validate import load_framework
 from tests.conftest import BASE, FIXTURES, check_golden, edit, git
 
 GOLDEN = FIXTURES / "changelog"
@@ -104,3 +106,24 @@ def test_unknown_revision_is_a_one_line_error(repo: Path) -> None:
     code, output = changelog(str(repo / "framework"), "--from", "v9")
     assert code == 2
     assert output.strip() == f"ladder: error: 'v9' is neither a folder nor a revision of {repo}"
+
+
+def test_versions_are_ordered_as_packaging_orders_them() -> None:
+    assert ordered("1.4.0-rc.1") < ordered("1.4.0") < ordered("1.10.0")
+    assert ordered("2.0.0+build.5") > ordered("1.99.0")
+    assert ordered("1.4.0-alpha.beta") == ordered("1.4.0")  # not a pre-release packaging reads: its release
+
+
+def test_history_goes_from_a_release_candidate_to_its_release(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(BASE, repo / "framework")
+    top = repo / "framework" / "framework.yaml"
+    edit(top, "version: 0.1.0", "version: 1.4.0-rc.1")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "rc")
+    edit(top, "version: 1.4.0-rc.1", "version: 1.4.0")
+    git(repo, "commit", "-q", "-am", "release")
+    framework = load_framework(repo / "framework")
+    (step,) = recent(repo / "framework", framework)
+    assert (step.changelog.old_version, step.changelog.new_version) == ("1.4.0-rc.1", "1.4.0")
