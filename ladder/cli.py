@@ -17,6 +17,9 @@ from ladder import export as exporting
 from ladder import lock as locking
 from ladder import new as starting
 from ladder.engines import files as rendering
+from ladder.engines.publish import Published, publish
+from ladder.engines.settings import SettingError, Settings
+from ladder.engines.settings import read as read_settings
 from ladder.files import FileExists, write_atomic
 from ladder.load import FrameworkNotFound
 from ladder.model import Framework
@@ -163,26 +166,72 @@ def export(framework_dir: Path, fmt: str, output: Path | None, force: bool) -> N
 
 @main.command()
 @click.argument("out_dir", type=click.Path(path_type=Path, file_okay=False))
-@framework_argument
-@click.option("--force", is_flag=True, help="Replace pages that already exist in OUT_DIR.")
-def render(out_dir: Path, framework_dir: Path, force: bool) -> None:
-    """Write the handbook's generated pages from FRAMEWORK_DIR into OUT_DIR as Markdown files.
+@click.argument("framework_dir", required=False, type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A site's mkdocs.yml: write a whole project (that config without hooks, and docs/) for Zensical or MkDocs.",
+)
+@click.option("--force", is_flag=True, help="Replace what OUT_DIR holds already (a project is written anew).")
+def render(out_dir: Path, framework_dir: Path | None, config_file: Path | None, force: bool) -> None:
+    """Write the handbook's generated pages from FRAMEWORK_DIR (default: ./framework) into OUT_DIR.
 
     The same pages `mkdocs build` serves (levels, dimensions, standards, examples, compare, changes),
-    for another Markdown site generator. A page that already exists is skipped, and named,
-    unless --force.
+    for another Markdown site generator. With --config mkdocs.yml, OUT_DIR gets a whole site
+    project instead: OUT_DIR/mkdocs.yml and OUT_DIR/docs/ with the hand-written pages (macros
+    expanded), the generated pages and every file the handbook publishes, which Zensical (or
+    MkDocs, with no hooks) builds as it is: `zensical build -f OUT_DIR/mkdocs.yml`. The framework
+    is then the one mkdocs.yml names. A file that already exists is skipped, and named, unless --force.
     """
-    framework = load_or_exit(framework_dir)
-    try:
-        pages = handbook.build(framework_dir, framework).pages
-        outcome = rendering.write_pages(pages, out_dir, force=force)
-    except OSError as error:
-        fail(f"cannot write to {out_dir}: {error.strerror}")
+    if config_file is not None:
+        if framework_dir is not None:
+            fail("--config: the framework is the one mkdocs.yml names (extra.ladder.framework_dir); leave it out")
+        outcome = render_project(config_file, out_dir, force)
+        what = "files"
+    else:
+        framework_dir = framework_dir or Path("framework")
+        framework = load_or_exit(framework_dir)
+        try:
+            outcome = rendering.write_pages(handbook.build(framework_dir, framework).pages, out_dir, force=force)
+        except OSError as error:
+            fail(f"cannot write to {out_dir}: {error.strerror}")
+        what = "pages"
     for path in outcome.skipped:
         click.echo(f"skipped {path}: it already exists (use --force to replace it)", err=True)
-    click.echo(
-        f"{out_dir}: wrote {plural(len(outcome.written), 'page')}, skipped {len(outcome.skipped)} existing", err=True
-    )
+    if outcome.otherwise:
+        click.echo(f"{plural(len(outcome.otherwise), 'citation')} showed their `otherwise` words:", err=True)
+        for citation in outcome.otherwise:
+            click.echo(f"  {citation}", err=True)
+    click.echo(f"{out_dir}: wrote {len(outcome.written)} {what}, skipped {len(outcome.skipped)} existing", err=True)
+
+
+def render_project(config_file: Path, out_dir: Path, force: bool) -> rendering.Outcome:
+    """`ladder render --config`: the whole project, or one line saying what stopped it."""
+    try:
+        config = rendering.read_config(config_file)
+        chosen = read_settings(config.get("extra"), config_file.resolve().parent)
+    except (rendering.ProjectError, SettingError) as error:
+        fail(f"{config_file}: {error}" if isinstance(error, SettingError) else str(error))
+    made = publish_or_exit(chosen)
+    try:
+        if force:
+            rendering.clear(out_dir)
+        return rendering.write_project(config_file, config, chosen, made, out_dir, force=force)
+    except rendering.ProjectError as error:
+        fail(str(error), EXIT_INVALID)
+    except OSError as error:
+        fail(f"cannot write to {out_dir}: {error.strerror}")
+
+
+def publish_or_exit(chosen: Settings) -> Published:
+    try:
+        return publish(chosen)
+    except FrameworkNotFound as error:
+        fail(str(error))
+    except FrameworkError as error:
+        click.echo(as_text(error.problems))
+        fail(f"{chosen.framework_dir} is invalid: {plural(len(error.problems), 'error')}; see `ladder validate`", 1)
 
 
 @main.command()

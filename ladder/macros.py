@@ -19,7 +19,7 @@ from __future__ import annotations
 import difflib
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from markupsafe import Markup
@@ -34,8 +34,6 @@ log = logging.getLogger("mkdocs.plugins.ladder.macros")
 # Text that means the same in HTML, in Markdown and as an id: lower-case words joined by hyphens.
 IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 
-NAMES = ("link", "quote", "example", "levels_list")
-
 
 class Macros:
     """The macros, bound to a framework (fetched when a page first uses one) and to the current page."""
@@ -44,6 +42,7 @@ class Macros:
         self._framework = framework
         self.current_page = current_page  # () -> the page's source path, e.g. "guides/calibration.md"
         self.used_otherwise: list[str] = []  # "page: link('x')", each citation that showed its words
+        self.unknown: list[str] = []  # each error reported: an id without `otherwise` the framework lacks
 
     @property
     def framework(self) -> Framework:
@@ -61,11 +60,11 @@ class Macros:
             found = self._find(dimension, "link", Dimension, otherwise) if level is not None else None
             if level is None or found is None:
                 return _missing(ident if level is None else dimension, otherwise)
-            return str(self._links().cell(level, found, text))
+            return str(self.links().cell(level, found, text))
         item = self._find(ident, "link", None, otherwise)
         if item is None:
             return _missing(ident, otherwise)
-        return str(self._links().to(item, text))
+        return str(self.links().to(item, text))
 
     def quote(self, ident: str, otherwise: str | None = None) -> str:
         statement = self._find(ident, "quote", Statement, otherwise)
@@ -94,13 +93,21 @@ class Macros:
                 self.used_otherwise.append(page)
                 log.debug(f"ladder: {page}: not in this framework; showing the text given as `otherwise`")
                 return None
-            log.error(f"{page}: no item in the framework has the id '{ident}'{self._did_you_mean(ident)}")
+            self._error(f"{page}: no item in the framework has the id '{ident}'{self._did_you_mean(ident)}")
             return None
         if kind is not None and not isinstance(item, kind):
-            report = log.debug if otherwise is not None else log.error
-            report(f"{page}: '{ident}' is a {describe(item)}; {macro}() needs a {kind.__name__.lower()} id")
+            message = f"{page}: '{ident}' is a {describe(item)}; {macro}() needs a {kind.__name__.lower()} id"
+            if otherwise is None:
+                self._error(message)
+            else:
+                self.used_otherwise.append(page)
+                log.debug(f"ladder: {message}; showing the text given as `otherwise`")
             return None
         return item
+
+    def _error(self, message: str) -> None:
+        self.unknown.append(message)
+        log.error(message)
 
     def _did_you_mean(self, ident: object) -> str:
         known = str(ident)
@@ -111,11 +118,11 @@ class Macros:
         )
         return f" (did you mean '{close[0]}'?)" if close else ""
 
-    def _links(self) -> Links:
+    def links(self) -> Links:
         return Links(self.framework, self.current_page())
 
     def _render(self, template: str, **context: Any) -> str:
-        return environment().get_template(template).render(links=self._links(), **context)
+        return environment().get_template(template).render(links=self.links(), **context)
 
     def summary(self) -> str | None:
         """One line about the citations that showed their `otherwise` words, if any did."""
@@ -126,6 +133,24 @@ class Macros:
             f"Ladder: {plural(len(self.used_otherwise), 'citation')} on {plural(pages, 'page')} name items this "
             "framework does not have and show their `otherwise` words instead (`mkdocs build -v` lists them)"
         )
+
+
+def functions(macros: Macros, worksheet_formats: Callable[[], Sequence[str]]) -> dict[str, Callable[..., str]]:
+    """Every macro by the name pages call it: Ladder's macros, and the table of blank worksheets."""
+
+    def worksheets_table() -> str:
+        """{{ worksheets_table() }}: the blank worksheets the site publishes, by level and kind."""
+        from ladder.worksheet import site  # the worksheet package loads only for the page that asks
+
+        return site.table(macros.framework, worksheet_formats(), macros.links())
+
+    return {
+        "link": macros.link,
+        "quote": macros.quote,
+        "example": macros.example,
+        "levels_list": macros.levels_list,
+        "worksheets_table": worksheets_table,
+    }
 
 
 def _missing(ident: str, otherwise: str | None) -> str:
