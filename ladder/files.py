@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 
@@ -61,3 +63,21 @@ def digest(root: Path) -> str:
             hashed.update(path.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0")
             hashed.update(hashlib.sha256(content).digest())
     return hashed.hexdigest()
+
+
+@cache
+def engine_digest() -> str:
+    """A hash of Ladder's own code, templates and words, and of the libraries that shape its output:
+    anything made from a framework and kept in a cache is made again after an upgrade."""
+    package = Path(__file__).resolve().parent
+    hashed = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".j2", ".yaml", ".css", ".js", ".json"):
+            hashed.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    for library in SHAPING_LIBRARIES:
+        hashed.update(f"{library}=={metadata.version(library)}".encode())
+    return hashed.hexdigest()
+
+
+# Libraries whose version changes what Ladder makes from the same framework.
+SHAPING_LIBRARIES = ("markdown-it-py", "nh3", "Jinja2", "python-docx", "PyYAML")

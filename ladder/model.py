@@ -144,6 +144,7 @@ class Framework:
     _by_id: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     _previous: Mapping[str, Level] = field(default_factory=dict, repr=False, compare=False)
     _next: Mapping[str, tuple[Level, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _examples_by_level: Mapping[str, tuple[Example, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     # Lookups -----------------------------------------------------------------
 
@@ -213,9 +214,7 @@ class Framework:
 
     def examples_for(self, level: Level, track: str | None = None) -> tuple[Example, ...]:
         return tuple(
-            example
-            for example in self.examples
-            if level.id in example.levels and (track is None or track in example.tracks)
+            example for example in self._examples_by_level.get(level.id, ()) if track is None or track in example.tracks
         )
 
 
@@ -268,6 +267,7 @@ def build(data: Mapping[str, Any]) -> Framework:
         _ladders=MappingProxyType(ladders),
         _previous=MappingProxyType(previous),
         _next=MappingProxyType({ident: tuple(after) for ident, after in following.items()}),
+        _examples_by_level=MappingProxyType(_by_level(examples)),
     )
     by_id: dict[str, Any] = {}
     for item in framework.items():
@@ -277,6 +277,14 @@ def build(data: Mapping[str, Any]) -> Framework:
             by_id.setdefault(alias, item)
     object.__setattr__(framework, "_by_id", MappingProxyType(by_id))
     return framework
+
+
+def _by_level(examples: tuple[Example, ...]) -> dict[str, tuple[Example, ...]]:
+    found: dict[str, list[Example]] = {}
+    for example in examples:
+        for ident in example.levels:
+            found.setdefault(ident, []).append(example)
+    return {ident: tuple(listed) for ident, listed in found.items()}
 
 
 def _sorted(items: Iterator[Any]) -> tuple[Any, ...]:

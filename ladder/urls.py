@@ -10,6 +10,7 @@ can never collide.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from typing import Literal
 
 from ladder.model import Dimension, Example, Level, Standard, Statement, Track
@@ -84,6 +85,7 @@ def from_page(current_page: str, target: str) -> str:
     return "../" * depth + target if target or depth else "./"
 
 
+@lru_cache(maxsize=65536)
 def source(target: str) -> str:
     """The Markdown source of a page URL, keeping any query and anchor, as Ladder lays out its pages.
 
@@ -109,6 +111,7 @@ def page_url(current_source: str) -> str:
     return page + "/" if page and not page.endswith("/") else page
 
 
+@lru_cache(maxsize=65536)  # pages link the same places over and over
 def link_from(current_source: str, target: str) -> str:
     """A relative link from one Markdown source (`levels/senior.md`) to a site URL, written as the
     `.md` path that MkDocs resolves and checks (`../standards/ownership.md#ownership-closes-the-loop`)."""

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-from ladder.load import KINDS
-from ladder.schema import BUNDLED
+from ladder.load import KINDS, load
+from ladder.schema import BUNDLED, SchemaFolder, bundled
 from ladder.validate import validate
-from tests.conftest import ROOT, assemble_case
+from tests.conftest import BASE, CASES, ROOT, assemble_case
 
 FRAMEWORK_SCHEMAS = ROOT / "framework" / "schema"
 
@@ -64,3 +64,20 @@ def test_a_broken_schema_file_is_reported_not_a_crash(tmp_path: Path) -> None:
     (framework_dir / "schema" / "level.schema.json").write_text('{"type": "object",\n  "required": [}')
     report = validate(framework_dir)
     assert [(p.line, p.code) for p in report.problems] == [(2, "schema-invalid")]
+
+
+def test_the_compiled_validators_agree_with_jsonschema_on_every_fixture(tmp_path: Path) -> None:
+    """The fast check (fastjsonschema) may only say "valid" where jsonschema (2020-12) says so too."""
+    folder = bundled()
+    reference = SchemaFolder(folder.schemas)  # jsonschema alone
+    frameworks = [BASE] + [
+        assemble_case(case, tmp_path / case.name) for case in sorted(CASES.iterdir()) if case.is_dir()
+    ]
+    checked = 0
+    for framework in frameworks:
+        for document in load(framework).documents:
+            assert bool(folder.errors(document.kind, document.data)) == bool(
+                reference.errors(document.kind, document.data)
+            ), document.shown
+            checked += 1
+    assert checked > 100

@@ -118,8 +118,10 @@ def project_config(config: dict[str, Any], chosen: Settings, made: Published) ->
         in_nav = nav.pages_in(result["nav"])
     else:
         in_nav = nav.index_pages()
-    # Generated pages the navigation leaves out are meant to be reached by links, not a warning.
-    result["not_in_nav"] = _Lines(f"/{page}" for page in made.handbook.pages if page not in in_nav)
+    # Generated pages the navigation leaves out are meant to be reached by links, not a warning:
+    # one pattern per folder of them (a page in the navigation stays in it all the same).
+    folders = sorted({page.rpartition("/")[0] for page in made.handbook.pages if page not in in_nav})
+    result["not_in_nav"] = _Lines(f"/{folder}/*.md" if folder else "/*.md" for folder in folders)
     extensions = list(result.get("markdown_extensions") or [])
     named = {next(iter(entry)) if isinstance(entry, dict) else entry for entry in extensions}
     result["markdown_extensions"] = extensions + [name for name in REQUIRED_EXTENSIONS if name not in named]

@@ -3,21 +3,33 @@
 The generated pages (ladder.render.handbook), and the files that go with them as they are:
 Ladder's stylesheet and script, the JSON Schemas, framework.json and the blank worksheets.
 The MkDocs hooks hand these to MkDocs in memory; `ladder render --config` writes them to disk.
+
+Checking the framework and rendering its pages is kept in the cache folder under a hash of
+everything it is made from: the framework's files, its versions in git (the "What changed"
+page reads them), Ladder's own code and the libraries that shape its output. So a build whose
+inputs have not changed since the last one (the usual case on a laptop, and in CI with the
+cache folder kept between runs) reads the result instead of making it again.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+import shutil
+from dataclasses import asdict, dataclass
 from importlib.resources import files as package_files
 from pathlib import Path
+from typing import Any
 
 from ladder import export
 from ladder.engines.settings import Settings
-from ladder.files import digest
+from ladder.files import digest, engine_digest, write_atomic
 from ladder.load import published_files
-from ladder.model import Framework
+from ladder.model import Framework, build
+from ladder.problems import FrameworkError
 from ladder.render import handbook
-from ladder.validate import load_framework
+from ladder.revisions import history
+from ladder.validate import validate
 from ladder.worksheet import site as worksheet_site
 
 ASSETS = "assets/ladder/"
@@ -28,6 +40,7 @@ SCHEMAS = "schema/"
 # Markdown extensions the generated pages are written for: {#id} attribute lists on headings and
 # paragraphs, Markdown inside the matrix's <div>, tables, and anchors on headings.
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
+CACHED = "site"  # the cache folder's subfolder for checked frameworks and their pages
 
 
 @dataclass(frozen=True)
@@ -45,15 +58,47 @@ def publish(settings: Settings, inputs: str | None = None) -> Published:
     """The validated framework's pages and files. FrameworkNotFound or FrameworkError when there is
     no framework or it is invalid. `inputs`: the framework folder's digest, when known already."""
     inputs = inputs or digest(settings.framework_dir)
-    framework = load_framework(settings.framework_dir)
     worksheets: dict[str, Path] = {}
+    pages, framework_json = _pages(settings, inputs)
     if settings.worksheet_formats:
-        worksheets = worksheet_site.cached(framework, settings.worksheet_formats, settings.cache_dir, inputs)
-    pages = handbook.build(settings.framework_dir, framework, worksheets=worksheets)
-    files: dict[str, bytes | Path] = {FRAMEWORK_JSON: export.to_json(framework).encode("utf-8")}
+        worksheets = worksheet_site.cached(pages.framework, settings.worksheet_formats, settings.cache_dir, inputs)
+    files: dict[str, bytes | Path] = {FRAMEWORK_JSON: framework_json.encode("utf-8")}
     for name in ("ladder.css", "ladder.js"):
         files[ASSETS + name] = package_files("ladder").joinpath("assets", name).read_bytes()
     for name, path in published_files(settings.framework_dir).items():  # a fork's own (maybe stricter) schemas
         files[SCHEMAS + name] = path
     files.update(worksheets)
     return Published(inputs, pages, files)
+
+
+def _pages(settings: Settings, inputs: str) -> tuple[handbook.Handbook, str]:
+    """The checked framework, its pages and framework.json: from the cache, or made and kept there."""
+    root = settings.framework_dir
+    versions = history(root)
+    key = hashlib.sha256(
+        json.dumps(
+            [inputs, engine_digest(), [asdict(version) for version in versions], settings.worksheet_formats]
+        ).encode("utf-8")
+    ).hexdigest()[:24]
+    folder = settings.cache_dir / CACHED
+    kept = folder / f"{key}.json"
+    try:
+        saved: dict[str, Any] = json.loads(kept.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # not made yet, or unreadable: made again
+        pass
+    else:
+        framework = build(saved["data"])
+        return handbook.Handbook(framework, saved["pages"], saved["redirects"]), saved["framework_json"]
+    report = validate(root)
+    if report.framework is None or report.data is None:
+        raise FrameworkError(problem for problem in report.problems if problem.is_error)
+    worksheets = worksheet_site.paths(report.framework, settings.worksheet_formats)
+    made = handbook.build(root, report.framework, worksheets=set(worksheets), versions=versions)
+    framework_json = export.to_json(report.framework)
+    saved = {"data": report.data, "pages": made.pages, "redirects": made.redirects, "framework_json": framework_json}
+    try:
+        shutil.rmtree(folder, ignore_errors=True)  # the folder holds one result: the newest
+        write_atomic(kept, json.dumps(saved, ensure_ascii=False), force=True)
+    except OSError:  # a read-only checkout still builds; it only cannot keep the result
+        pass
+    return made, framework_json

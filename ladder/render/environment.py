@@ -11,8 +11,8 @@ that forgets the filter shows Markdown characters, never HTML.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from typing import Any
 from urllib.parse import quote
 
@@ -39,7 +39,12 @@ def _prose(context: Context, value: str) -> Markup:
     """Prose with its inline Markdown, for the page being rendered (its links inside the handbook
     are made relative to that page)."""
     links: Links = context["links"]
-    return text.relative_links(text.prose(value), urls.page_url(links.source).count("/"))
+    return _prose_at(value, links.depth)
+
+
+@lru_cache(maxsize=65536)  # the same statement on the same kind of page: made once
+def _prose_at(value: str, depth: int) -> Markup:
+    return text.relative_links(text.prose(value), depth)
 
 
 @cache
@@ -68,6 +73,10 @@ class Links:
 
     framework: Framework
     source: str
+    depth: int = field(init=False)  # folders between the page's URL and the site root
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "depth", urls.page_url(self.source).count("/"))
 
     def href(self, target: str) -> Markup:
         """A relative `.md` link to a site URL (`levels/senior/#scope-of-impact`)."""
@@ -89,6 +98,7 @@ class Links:
         return Markup(f"[{text.name(label)}]({'../' * self.source.count('/')}{target})")
 
 
+@lru_cache(maxsize=65536)
 def attribute(value: str) -> str:
     """A value for a Markdown attribute list, which cannot hold quotes, braces or spaces safely.
 

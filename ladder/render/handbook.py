@@ -16,6 +16,7 @@ from ladder.lock import published, read_lock
 from ladder.model import Framework
 from ladder.render.pages import Context, page_sources, render_pages
 from ladder.render.redirects import moved_anchors, old_addresses
+from ladder.revisions import Version
 
 
 @dataclass(frozen=True)
@@ -25,14 +26,17 @@ class Handbook:
     redirects: dict[str, str]  # old page source -> current page source, for renamed items
 
 
-def build(root: Path, framework: Framework, *, worksheets: Container[str] = ()) -> Handbook:
+def build(
+    root: Path, framework: Framework, *, worksheets: Container[str] = (), versions: list[Version] | None = None
+) -> Handbook:
     """Every generated page of the framework at `root` (already validated as `framework`).
 
     `worksheets`: the blank worksheet files the site publishes, which level pages link.
+    `versions`: the framework's versions in git (ladder.revisions.history), when read already.
     """
     record = published(read_lock(root)[0])  # read and checked with the framework
     old = old_addresses(framework, record, page_sources(framework))
-    pages = render_pages(framework, Context(worksheets, recent(root, framework)))
+    pages = render_pages(framework, Context(worksheets, recent(root, framework, versions=versions)))
     for source, moved in old.moved.items():  # anchors at old places that send the reader on
         pages[source] = pages[source].rstrip("\n") + "\n\n" + moved_anchors(source, moved) + "\n"
     return Handbook(framework, pages, old.redirects)

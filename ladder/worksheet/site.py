@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from ladder import urls
+from ladder.files import engine_digest
 from ladder.model import Framework, Level
 from ladder.worksheet import KINDS, Request, build, layout, made_on, render, resolve
 from ladder.worksheet.text import words
@@ -62,7 +63,7 @@ def cached(framework: Framework, chosen: Sequence[str], cache_dir: Path, inputs:
     set: a new set replaces the old.
     """
     made = made_on(None)
-    key = hashlib.sha256(f"{inputs}\n{made.isoformat()}\n{_engine_digest()}".encode()).hexdigest()[:20]
+    key = hashlib.sha256(f"{inputs}\n{made.isoformat()}\n{engine_digest()}".encode()).hexdigest()[:20]
     folder = cache_dir / "worksheets" / key
     wanted = list(paths(framework, chosen))
     if not all((folder / path).is_file() for path in wanted):
@@ -73,17 +74,6 @@ def cached(framework: Framework, chosen: Sequence[str], cache_dir: Path, inputs:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
     return {path: folder / path for path in wanted}
-
-
-@cache
-def _engine_digest() -> str:
-    """A hash of Ladder's own code, templates and words: a new version makes new worksheets."""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".j2", ".yaml", ".css", ".js", ".json"):
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 def published(framework: Framework, level: Level, kind: str) -> bool:
