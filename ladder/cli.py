@@ -1,4 +1,8 @@
-"""The `ladder` command. Each subcommand parses options and calls the package; no logic lives here."""
+"""The `ladder` command. Each subcommand parses options and calls the package; no logic lives here.
+
+Each command imports what it uses when it runs, so that `ladder validate` (which pre-commit runs
+on every commit) starts without loading the renderers and the worksheet writers.
+"""
 
 from __future__ import annotations
 
@@ -7,29 +11,22 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from ladder import __version__, revisions
-from ladder import changelog as changes
-from ladder import export as exporting
-from ladder import lock as locking
-from ladder import new as starting
-from ladder.engines import files as rendering
-from ladder.engines.publish import Published, publish
-from ladder.engines.settings import SettingError, Settings
-from ladder.engines.settings import read as read_settings
+from ladder import __version__
 from ladder.files import FileExists, write_atomic
 from ladder.load import FrameworkNotFound
-from ladder.model import Framework
 from ladder.problems import FrameworkError, as_json, as_text, plural
-from ladder.render import handbook
-from ladder.validate import load_framework
-from ladder.validate import validate as validate_framework
-from ladder.worksheet import FORMATS, KINDS, InputError, Request, made_on, make
-from ladder.worksheet import batch as worksheet_batch
-from ladder.worksheet import roster as worksheet_roster
+from ladder.urls import WORKSHEET_FORMATS, WORKSHEET_KINDS
+
+if TYPE_CHECKING:
+    from ladder.engines.files import Outcome
+    from ladder.engines.publish import Published
+    from ladder.engines.settings import Settings
+    from ladder.model import Framework
+    from ladder.worksheet import InputError
 
 EXIT_INVALID = 1
 EXIT_CANNOT_RUN = 2
@@ -67,6 +64,8 @@ def validate(framework_dir: Path, output: str, strict: bool) -> None:
     Each problem is one line, `file:line:column: location: message`. Exit status: 0 valid,
     1 invalid (or warnings with --strict), 2 could not run.
     """
+    from ladder.validate import validate as validate_framework
+
     try:
         report = validate_framework(framework_dir)
     except FrameworkNotFound as error:
@@ -88,6 +87,8 @@ def validate(framework_dir: Path, output: str, strict: bool) -> None:
 
 def load_or_exit(framework_dir: Path) -> Framework:
     """The framework, or its errors printed one per line and exit 1 (2 if there is no such folder)."""
+    from ladder.validate import load_framework
+
     try:
         return load_framework(framework_dir)
     except FrameworkNotFound as error:
@@ -106,6 +107,8 @@ def lock(framework_dir: Path, check: bool) -> None:
     Run it before publishing and commit the file: from then on `ladder validate` fails if a
     published id disappears without becoming an alias, and the site redirects its old URLs.
     """
+    from ladder import lock as locking
+
     framework = load_or_exit(framework_dir)
     document, _ = locking.read_lock(framework_dir)
     recorded = locking.published(document)
@@ -160,6 +163,8 @@ force_option = click.option("--force", is_flag=True, help="Replace the output fi
 @force_option
 def export(framework_dir: Path, fmt: str, output: Path | None, force: bool) -> None:
     """Export FRAMEWORK_DIR for other tools, as JSON (everything) or CSV (one row per level and track)."""
+    from ladder import export as exporting
+
     framework = load_or_exit(framework_dir)
     emit(exporting.to_json(framework) if fmt == "json" else exporting.to_csv(framework), output, force)
 
@@ -184,6 +189,9 @@ def render(out_dir: Path, framework_dir: Path | None, config_file: Path | None, 
     MkDocs, with no hooks) builds as it is: `zensical build -f OUT_DIR/mkdocs.yml`. The framework
     is then the one mkdocs.yml names. A file that already exists is skipped, and named, unless --force.
     """
+    from ladder.engines import files as rendering
+    from ladder.render import handbook
+
     if config_file is not None:
         if framework_dir is not None:
             fail("--config: the framework is the one mkdocs.yml names (extra.ladder.framework_dir); leave it out")
@@ -206,8 +214,12 @@ def render(out_dir: Path, framework_dir: Path | None, config_file: Path | None, 
     click.echo(f"{out_dir}: wrote {len(outcome.written)} {what}, skipped {len(outcome.skipped)} existing", err=True)
 
 
-def render_project(config_file: Path, out_dir: Path, force: bool) -> rendering.Outcome:
+def render_project(config_file: Path, out_dir: Path, force: bool) -> Outcome:
     """`ladder render --config`: the whole project, or one line saying what stopped it."""
+    from ladder.engines import files as rendering
+    from ladder.engines.settings import SettingError
+    from ladder.engines.settings import read as read_settings
+
     try:
         config = rendering.read_config(config_file)
         chosen = read_settings(config.get("extra"), config_file.resolve().parent)
@@ -225,6 +237,8 @@ def render_project(config_file: Path, out_dir: Path, force: bool) -> rendering.O
 
 
 def publish_or_exit(chosen: Settings) -> Published:
+    from ladder.engines.publish import publish
+
     try:
         return publish(chosen)
     except FrameworkNotFound as error:
@@ -246,6 +260,9 @@ def changelog(framework_dir: Path, old: str, new: str | None, fmt: str, output: 
 
     Each side is a git revision of the repository holding FRAMEWORK_DIR, or another framework folder.
     """
+    from ladder import changelog as changes
+    from ladder import revisions
+
     with tempfile.TemporaryDirectory(prefix="ladder-changelog-") as work:
         try:
             old_dir, old_label = revisions.resolve(framework_dir, old, Path(work) / "old")
@@ -274,6 +291,8 @@ def changelog(framework_dir: Path, old: str, new: str | None, fmt: str, output: 
 )
 def new(target: Path, name: str, organisation: str, site_url: str) -> None:
     """Create a small, valid framework in TARGET to start an organisation's own from scratch."""
+    from ladder import new as starting
+
     if not starting.SITE_URL.match(site_url):
         raise click.BadParameter(
             "must be an absolute http(s) URL, e.g. https://handbook.example.com/", param_hint="--site-url"
@@ -298,12 +317,17 @@ def new(target: Path, name: str, organisation: str, site_url: str) -> None:
     default="",
     help="The track, for a level shared by several (changes the next level and the examples).",
 )
-@click.option("--kind", type=click.Choice(KINDS, case_sensitive=False), help="Which worksheet  [default: expectations]")
+@click.option(
+    "--kind", type=click.Choice(WORKSHEET_KINDS, case_sensitive=False), help="Which worksheet  [default: expectations]"
+)
 @click.option("--name", default="", help="The engineer's name (blank lines to fill in when left out).")
 @click.option("--manager", default="", help="The manager's name.")
 @click.option("--period", default="", help="The review period, such as '2025 H1'.")
 @click.option(
-    "--format", "fmt", type=click.Choice(FORMATS), help="md, html or docx  [default: from -o's suffix, else md]"
+    "--format",
+    "fmt",
+    type=click.Choice(WORKSHEET_FORMATS),
+    help="md, html or docx  [default: from -o's suffix, else md]",
 )
 @click.option("--roster", type=click.Path(path_type=Path, dir_okay=False), help="A CSV with one row per worksheet.")
 @click.option(
@@ -336,6 +360,9 @@ def worksheet(
     --force. Exit status: 0 done, 1 some roster rows or the framework are invalid, 2 could
     not run (bad option, unknown level, a file in the way).
     """
+    from ladder.worksheet import InputError, Request, made_on, make
+    from ladder.worksheet import batch as worksheet_batch
+
     try:
         made_date = made_on(made)
         chosen = worksheet_batch.choose_format(fmt, None if roster else output)
@@ -389,6 +416,9 @@ def run_roster(
     force: bool,
 ) -> None:
     """Roster mode: report every bad row and skipped file, then exit 1 if any row failed."""
+    from ladder.worksheet import batch as worksheet_batch
+    from ladder.worksheet import roster as worksheet_roster
+
     try:
         people = worksheet_roster.read(roster, default_kind=kind or "", default_period=period)
     except worksheet_roster.RosterUnreadable as error:

@@ -18,8 +18,7 @@ from ladder.model import Dimension, Example, Level, Standard, Statement, Track
 WorksheetKind = Literal["expectations", "onboarding", "promotion", "pip"]
 WORKSHEET_KINDS: tuple[WorksheetKind, ...] = ("expectations", "onboarding", "promotion", "pip")
 WorksheetFormat = Literal["md", "html", "docx"]
-# The blank worksheets' formats in the order the site offers them: Word first, what most managers open.
-WORKSHEET_FORMATS: tuple[WorksheetFormat, ...] = ("docx", "html", "md")
+WORKSHEET_FORMATS: tuple[WorksheetFormat, ...] = ("md", "html", "docx")
 
 HOME = ""
 LEVELS = "levels/"

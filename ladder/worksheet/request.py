@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ladder.model import Framework, Level, Track
-from ladder.urls import WORKSHEET_KINDS, WorksheetFormat, WorksheetKind
+from ladder.urls import WORKSHEET_FORMATS, WORKSHEET_KINDS, WorksheetFormat, WorksheetKind
 
 KINDS: tuple[WorksheetKind, ...] = WORKSHEET_KINDS
-FORMATS: tuple[WorksheetFormat, ...] = ("md", "html", "docx")
+FORMATS: tuple[WorksheetFormat, ...] = WORKSHEET_FORMATS
 DEFAULT_KIND: WorksheetKind = "expectations"
 
 
