@@ -19,6 +19,9 @@ WorksheetKind = Literal["expectations", "onboarding", "promotion", "pip"]
 WORKSHEET_KINDS: tuple[WorksheetKind, ...] = ("expectations", "onboarding", "promotion", "pip")
 WorksheetFormat = Literal["md", "html", "docx"]
 WORKSHEET_FORMATS: tuple[WorksheetFormat, ...] = ("md", "html", "docx")
+# The formats the site can publish, in the order it offers them. A Markdown worksheet cannot be one:
+# MkDocs would build a .md file as a page; `ladder worksheet --format md` makes one.
+SITE_WORKSHEET_FORMATS: tuple[WorksheetFormat, ...] = ("html", "docx")
 
 HOME = ""
 LEVELS = "levels/"

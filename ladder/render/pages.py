@@ -152,7 +152,7 @@ def all_worksheets(framework: Framework) -> set[str]:
         urls.worksheet(level, kind, fmt)
         for level in framework.levels
         for kind in urls.WORKSHEET_KINDS
-        for fmt in urls.WORKSHEET_FORMATS
+        for fmt in urls.SITE_WORKSHEET_FORMATS
     }
 
 
@@ -228,7 +228,7 @@ def _level_view(framework: Framework, level: Level, published: Container[str]) -
             if (
                 files := [
                     (fmt, path)
-                    for fmt in urls.WORKSHEET_FORMATS
+                    for fmt in urls.SITE_WORKSHEET_FORMATS
                     if (path := urls.worksheet(level, kind, fmt)) in published
                 ]
             )

@@ -24,9 +24,7 @@ from ladder.model import Framework, Level
 from ladder.worksheet import KINDS, Request, build, layout, made_on, render, resolve
 from ladder.worksheet.text import words
 
-# The formats the site can publish. A Markdown worksheet cannot be one: MkDocs would build a .md file
-# as a page; `ladder worksheet --format md` makes one, and the HTML worksheet saves a copy as Markdown.
-SITE_FORMATS = ("html", "docx")
+SITE_FORMATS = urls.SITE_WORKSHEET_FORMATS
 
 
 def _sheets(framework: Framework) -> Iterator[tuple[Level, str]]:
