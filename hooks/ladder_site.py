@@ -24,5 +24,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return site.add_files(files, config)
 
 
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    return site.escape_stripped_tags(env)  # page titles from the YAML stay text in <title>
+
+
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> None:
     server.watch(site.watched(config))  # a YAML edit rebuilds the handbook

@@ -9,13 +9,15 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from ladder import __version__
+from ladder import __version__, characters
+from ladder.characters import printable
 from ladder.files import FileExists, write_atomic
 from ladder.load import FrameworkNotFound
 from ladder.problems import FrameworkError, as_json, as_text, plural
@@ -37,8 +39,13 @@ framework_argument = click.argument(
 
 
 def fail(message: str, code: int = EXIT_CANNOT_RUN) -> NoReturn:
-    click.echo(f"ladder: error: {message}", err=True)
+    say(f"ladder: error: {message}")
     sys.exit(code)
+
+
+def say(message: str) -> None:
+    """One line on stderr, with any control character in a name or value shown as an escape."""
+    click.echo(printable(message), err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -77,10 +84,9 @@ def validate(framework_dir: Path, output: str, strict: bool) -> None:
         if report.problems:
             click.echo(as_text(report.problems))
         verdict = "valid" if ok else "invalid"
-        click.echo(
+        say(
             f"{framework_dir}: {verdict}: {plural(report.errors, 'error')}, "
             f"{plural(report.warnings, 'warning')} in {plural(report.files, 'file')}",
-            err=True,
         )
     sys.exit(0 if ok else EXIT_INVALID)
 
@@ -117,16 +123,18 @@ def lock(framework_dir: Path, check: bool) -> None:
     new = [ident for ident in record if record[ident] != recorded.get(ident)]
     if check:
         if new:
-            click.echo(
+            say(
                 f"{path}: not up to date: {plural(len(new), 'id')} to record ({', '.join(sorted(new)[:10])}"
                 f"{', ...' if len(new) > 10 else ''}); run `ladder lock` and commit the file",
-                err=True,
             )
             sys.exit(EXIT_INVALID)
-        click.echo(f"{path}: up to date ({plural(len(record), 'id')})", err=True)
+        say(f"{path}: up to date ({plural(len(record), 'id')})")
         return
-    write_atomic(path, locking.render(record), force=True)
-    click.echo(f"{path}: {plural(len(record), 'id')} recorded, {len(new)} new or moved", err=True)
+    try:
+        write_atomic(path, locking.render(record), force=True)
+    except OSError as error:
+        fail(f"cannot write {path}: {error.strerror}")
+    say(f"{path}: {plural(len(record), 'id')} recorded, {len(new)} new or moved")
 
 
 def emit(text: str, output: Path | None, force: bool) -> None:
@@ -140,7 +148,7 @@ def emit(text: str, output: Path | None, force: bool) -> None:
         fail(str(error))
     except OSError as error:
         fail(f"cannot write {output}: {error.strerror}")
-    click.echo(f"wrote {output}", err=True)
+    say(f"wrote {output}")
 
 
 output_option = click.option(
@@ -206,12 +214,12 @@ def render(out_dir: Path, framework_dir: Path | None, config_file: Path | None, 
             fail(f"cannot write to {out_dir}: {error.strerror}")
         what = "pages"
     for path in outcome.skipped:
-        click.echo(f"skipped {path}: it already exists (use --force to replace it)", err=True)
+        say(f"skipped {path}: it already exists (use --force to replace it)")
     if outcome.otherwise:
-        click.echo(f"{plural(len(outcome.otherwise), 'citation')} showed their `otherwise` words:", err=True)
+        say(f"{plural(len(outcome.otherwise), 'citation')} showed their `otherwise` words:")
         for citation in outcome.otherwise:
-            click.echo(f"  {citation}", err=True)
-    click.echo(f"{out_dir}: wrote {len(outcome.written)} {what}, skipped {len(outcome.skipped)} existing", err=True)
+            say(f"  {citation}")
+    say(f"{out_dir}: wrote {len(outcome.written)} {what}, skipped {len(outcome.skipped)} existing")
 
 
 def render_project(config_file: Path, out_dir: Path, force: bool) -> Outcome:
@@ -271,12 +279,33 @@ def changelog(framework_dir: Path, old: str, new: str | None, fmt: str, output: 
                 new_dir, new_label = revisions.resolve(framework_dir, new, Path(work) / "new")
         except revisions.RevisionError as error:
             fail(str(error))
-        log = changes.compare(load_or_exit(old_dir), load_or_exit(new_dir))
+        log = changes.compare(_side(old_dir, old_label, work), _side(new_dir, new_label, work))
     if fmt == "json":
         text = json.dumps(changes.as_data(log, old_label, new_label), indent=2, ensure_ascii=False) + "\n"
     else:
         text = changes.as_markdown(log, old_label, new_label)
     emit(text, output, force)
+
+
+def _side(folder: Path, label: str, work: str) -> Framework:
+    """One side of a changelog: its problems name the revision and the framework's own paths, not
+    the temporary folder the revision was read into (which is gone by the time anyone looks)."""
+    from ladder.validate import load_framework
+
+    try:
+        return load_framework(folder)
+    except FrameworkNotFound as error:
+        fail(str(error))
+    except FrameworkError as error:
+        for problem in error.problems:
+            shown = Path(problem.file).resolve()
+            where = (
+                shown.relative_to(Path(work).resolve()).as_posix().split("/", 1)[-1]
+                if shown.is_relative_to(Path(work).resolve())
+                else problem.file
+            )
+            click.echo(f"{label}: {replace(problem, file=where)}")
+        fail(f"{label}: the framework is invalid ({plural(len(error.problems), 'error')}), so it cannot be compared", 1)
 
 
 @main.command()
@@ -293,19 +322,24 @@ def new(target: Path, name: str, organisation: str, site_url: str) -> None:
     """Create a small, valid framework in TARGET to start an organisation's own from scratch."""
     from ladder import new as starting
 
-    if not starting.SITE_URL.match(site_url):
+    if not starting.SITE_URL.fullmatch(site_url):
         raise click.BadParameter(
             "must be an absolute http(s) URL, e.g. https://handbook.example.com/", param_hint="--site-url"
         )
+    name, organisation = " ".join(name.split()), " ".join(organisation.split())  # names are one line
+    for option, value in (("--name", name), ("--organisation", organisation)):
+        wrong = "must not be blank" if not value else characters.problem(value)
+        if wrong is not None:
+            raise click.BadParameter(wrong, param_hint=option)
     try:
         written = starting.create(target, name=name, organisation=organisation, site_url=site_url)
     except starting.TargetNotEmpty as error:
         fail(str(error))
     except OSError as error:
         fail(f"cannot write {target}: {error.strerror}")
-    click.echo(f"created {target} ({plural(len(written), 'file')}). Next:", err=True)
-    click.echo(f"  ladder validate --strict {target}    # check it (it is valid now)", err=True)
-    click.echo("  then edit the YAML: see the guide 'Adapt this framework' in the handbook", err=True)
+    say(f"created {target} ({plural(len(written), 'file')}). Next:")
+    say(f"  ladder validate --strict {target}    # check it (it is valid now)")
+    say("  then edit the YAML: see the guide 'Adapt this framework' in the handbook")
 
 
 @main.command()
@@ -397,7 +431,7 @@ def worksheet(
         fail(f"skipped {error.path}: it already exists and may hold notes; use --force to replace it")
     except OSError as error:
         fail(f"cannot write {error.filename or output}: {error.strerror}")
-    click.echo(f"wrote {target}", err=True)
+    say(f"wrote {target}")
 
 
 def option_error(error: InputError) -> str:
@@ -427,7 +461,7 @@ def run_roster(
     if folder.exists() and not folder.is_dir():
         fail(f"-o {folder}: not a folder; roster mode writes one file per row into a folder")
     for warning in people.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}")
     try:
         with click.progressbar(people.rows, label=f"Writing to {folder}", file=sys.stderr) as rows:
             outcome = worksheet_batch.write_roster(
@@ -437,15 +471,14 @@ def run_roster(
         fail(f"cannot write to {folder}: {error.strerror}")
     problems = sorted(people.problems + outcome.problems, key=lambda problem: problem.line)
     for problem in problems:
-        click.echo(str(problem), err=True)
+        say(str(problem))
     for path in outcome.skipped:
-        click.echo(f"skipped {path}: it already exists and may hold notes (use --force to replace it)", err=True)
+        say(f"skipped {path}: it already exists and may hold notes (use --force to replace it)")
     for message in outcome.write_errors:
-        click.echo(message, err=True)
-    click.echo(
+        say(message)
+    say(
         f"{roster}: wrote {plural(len(outcome.written), 'worksheet')} to {folder}, skipped {len(outcome.skipped)} "
         f"existing, {plural(len(problems), 'row')} failed",
-        err=True,
     )
     if outcome.write_errors:
         sys.exit(EXIT_CANNOT_RUN)

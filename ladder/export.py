@@ -85,7 +85,7 @@ def to_csv(framework: Framework) -> str:
             header.append(f"{dimension.name} proficiency")
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
+    writer.writerow([_safe_cell(name) for name in header])  # dimension names are YAML text too
     for track in framework.tracks:
         for level in framework.ladder(track.id):
             row = [

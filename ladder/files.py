@@ -21,14 +21,16 @@ class FileExists(Exception):
 def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> None:
     """Write `content` to `path` all at once: an interrupted run leaves the old file or none, never a part.
 
-    Refuses (FileExists) to replace an existing file unless `force` is given.
+    Refuses (FileExists) to replace an existing file unless `force` is given. An OSError names
+    `path`, not the temporary file the content passed through.
     """
     if path.exists() and not force:
         raise FileExists(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8") if isinstance(content, str) else content
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         # mkstemp makes the file private (0600); give it the mode a plain open() would.
         os.chmod(temporary, 0o666 & ~_umask())
         with os.fdopen(handle, "wb") as stream:
@@ -38,9 +40,11 @@ def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> No
         if not force and path.exists():  # appeared while we wrote: still never clobber it
             raise FileExists(path)
         os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from None
+    finally:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
 
 
 def _umask() -> int:

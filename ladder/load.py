@@ -7,10 +7,13 @@ per item, so that two people editing two levels never touch the same file.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ladder import characters
+from ladder.model import PROSE_FIELDS
 from ladder.problems import Problem, Severity
 from ladder.yaml_source import Mark, YamlDocument, parse
 from ladder.yaml_source import Path as DataPath
@@ -102,7 +105,7 @@ def file_problem(path: Path, message: str, code: str, mark: Mark | None = None, 
 
 def file_label(path: Path, kind: Kind) -> str:
     """How locations name a file that could not be read, so has no id to go by."""
-    return "framework" if kind is FRAMEWORK else f"{kind.folder}.{path.stem}"
+    return kind.name if kind.folder is None else f"{kind.folder}.{path.stem}"
 
 
 def published_files(root: Path) -> dict[str, Path]:
@@ -130,16 +133,56 @@ def discover(root: Path) -> tuple[list[tuple[Path, Kind]], list[Problem]]:
                 top, f"{FRAMEWORK_FILE} is missing: every framework needs one", "missing-file", location="framework"
             )
         )
+    problems += _links_out(root)
     folders = {kind.folder: kind for kind in KINDS if kind.folder}
     for entry in sorted(root.iterdir()):
+        if entry.is_symlink() and not _inside(entry, root):
+            continue  # reported by _links_out, and never read
         if entry.is_dir() and entry.name in folders:
             # Subfolders are allowed (levels/ic/, levels/manager/): the top folder sets the kind.
-            found.extend((path, folders[entry.name]) for path in sorted(entry.rglob("*")) if _is_yaml(path))
+            found.extend((path, folders[entry.name]) for path in _files(entry, root) if _is_yaml(path))
         elif entry.is_dir() and entry.name != SCHEMA_FOLDER and not entry.name.startswith("."):
-            problems.extend(_ignored(path) for path in sorted(entry.rglob("*")) if _is_yaml(path))
+            problems.extend(_ignored(path) for path in _files(entry, root) if _is_yaml(path))
         elif _is_yaml(entry) and entry.name != FRAMEWORK_FILE:
             problems.append(_ignored(entry))
     return found, problems
+
+
+def _files(folder: Path, root: Path) -> list[Path]:
+    """Every file under `folder`, in order, but none a symbolic link leads out of the framework to."""
+    found = []
+    for parent, folders, names in os.walk(folder):  # does not follow linked folders
+        folders.sort()
+        for name in sorted(names):
+            path = Path(parent, name)
+            if not path.is_symlink() or _inside(path, root):
+                found.append(path)
+    return found
+
+
+def _links_out(root: Path) -> list[Problem]:
+    """An error for each symbolic link in the framework folder that leads out of it: the site
+    publishes the framework's own files, and a link could publish any file on the build machine."""
+    problems = []
+    for parent, folders, names in os.walk(root):
+        folders.sort()
+        for name in sorted([*folders, *names]):
+            path = Path(parent, name)
+            if path.is_symlink() and not _inside(path, root):
+                problems.append(
+                    file_problem(
+                        path,
+                        f"a symbolic link to {os.readlink(path)}, outside the framework folder: Ladder reads and "
+                        "publishes only the framework's own files; copy the file in instead",
+                        "link-outside",
+                        location=path.name,
+                    )
+                )
+    return problems
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path.resolve().is_relative_to(root.resolve())
 
 
 def _is_yaml(path: Path) -> bool:
@@ -189,7 +232,28 @@ def read(path: Path, kind: Kind) -> tuple[Document | None, list[Problem]]:
         return None, [file_problem(path, "the file is empty", "empty-file", location=label)]
     first_line = text.split("\n", 1)[0].strip()
     document = Document(path, show_path(path), kind, parsed, first_line)
-    return document, [document.problem(issue.path, issue.message, code=issue.code, mark=issue.mark) for issue in issues]
+    problems = [document.problem(issue.path, issue.message, code=issue.code, mark=issue.mark) for issue in issues]
+    return document, problems + list(_unshowable(document))
+
+
+def _unshowable(document: Document) -> Iterator[Problem]:
+    """An error for each key or text value holding a character no page or file can show (see
+    ladder.characters); prose may keep tabs and line breaks."""
+    stack: list[tuple[DataPath, Any, bool]] = [((), document.data, False)]
+    while stack:
+        path, value, long_text = stack.pop()
+        if isinstance(value, str):
+            wrong = characters.problem(value, long_text=long_text)
+            if wrong is not None:
+                yield document.problem(path, f"the text {wrong}", code="bad-character")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                wrong = characters.problem(key)
+                if wrong is not None:
+                    yield document.problem((*path, key), f"the key {wrong}", code="bad-character", at_key=True)
+                stack.append(((*path, key), item, key in PROSE_FIELDS))
+        elif isinstance(value, list):
+            stack.extend(((*path, index), item, long_text) for index, item in enumerate(value))
 
 
 def _byte_mark(raw: bytes, offset: int) -> Mark:

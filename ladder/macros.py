@@ -16,7 +16,6 @@ still builds for a fork whose framework is different.
 
 from __future__ import annotations
 
-import difflib
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -24,8 +23,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ladder.model import Dimension, Example, Framework, Level, Statement, Track
-from ladder.problems import plural
+from ladder.model import PROSE_FIELDS, Dimension, Example, Framework, Level, Statement, Track
+from ladder.problems import did_you_mean, plural
 from ladder.render import text
 from ladder.render.environment import Links, environment
 from ladder.render.titles import describe
@@ -93,7 +92,7 @@ class Macros:
                 self.used_otherwise.append(page)
                 log.debug(f"ladder: {page}: not in this framework; showing the text given as `otherwise`")
                 return None
-            self._error(f"{page}: no item in the framework has the id '{ident}'{self._did_you_mean(ident)}")
+            self._error(f"{page}: no item in the framework has the id '{ident}'{did_you_mean(str(ident), self.ids)}")
             return None
         if kind is not None and not isinstance(item, kind):
             message = f"{page}: '{ident}' is a {describe(item)}; {macro}() needs a {kind.__name__.lower()} id"
@@ -108,15 +107,6 @@ class Macros:
     def _error(self, message: str) -> None:
         self.unknown.append(message)
         log.error(message)
-
-    def _did_you_mean(self, ident: object) -> str:
-        known = str(ident)
-        # Forks rename by lengthening ids ("senior" -> "senior-engineer"): a prefix match comes first.
-        prefixed = [other for other in self.ids if other.startswith(known) or known.startswith(other)]
-        close = difflib.get_close_matches(known, prefixed, n=1, cutoff=0) or difflib.get_close_matches(
-            known, self.ids, n=1
-        )
-        return f" (did you mean '{close[0]}'?)" if close else ""
 
     def links(self) -> Links:
         return Links(self.framework, self.current_page())
@@ -176,7 +166,7 @@ class SafeView:
         if isinstance(value, str):
             if IDENTIFIER.fullmatch(value):  # ids pass as they are: guides call macros with them
                 return value
-            if field in text.PROSE_FIELDS:
+            if field in PROSE_FIELDS:
                 return text.relative_links(text.prose(value), self._depth)
             return text.name(value)
         if isinstance(value, (tuple, list)):  # a real tuple, so filters such as sum and length work

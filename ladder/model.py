@@ -13,6 +13,23 @@ from types import MappingProxyType
 from typing import Any, Literal, TypeVar
 
 Orientation = Literal["activity", "outcome"]
+# Fields whose text is prose: it may run over several lines and use inline Markdown (emphasis,
+# code, links). Every other text field is a name, shown exactly as typed on one line.
+PROSE_FIELDS = frozenset(
+    {
+        "covers",
+        "description",
+        "expectation",
+        "key_steps",
+        "question",
+        "scenario",
+        "scope",
+        "statements",
+        "summary",
+        "text",
+        "why",
+    }
+)
 T = TypeVar("T")
 
 

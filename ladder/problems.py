@@ -6,10 +6,13 @@ types, so a problem always names the file, line, column and place to fix.
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
+
+from ladder.characters import printable
 
 
 class Severity(StrEnum):
@@ -32,8 +35,9 @@ class Problem:
         return self.severity is Severity.ERROR
 
     def __str__(self) -> str:
+        """One line, whatever the file name, id or text it quotes holds (see characters.printable)."""
         prefix = "" if self.is_error else "warning: "
-        return f"{self.file}:{self.line}:{self.column}: {self.location}: {prefix}{self.message}"
+        return printable(f"{self.file}:{self.line}:{self.column}: {self.location}: {prefix}{self.message}")
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)
@@ -58,6 +62,24 @@ def counts(problems: Iterable[Problem]) -> tuple[int, int]:
     problems = list(problems)
     errors = sum(1 for p in problems if p.is_error)
     return errors, len(problems) - errors
+
+
+def closest(word: str, known: Iterable[str]) -> str | None:
+    """The known word a person most likely meant by `word`, or None when nothing is close.
+
+    Forks rename by lengthening ids ("senior" -> "senior-engineer"), so a word that begins
+    another (or that another begins) comes first; then the closest by spelling.
+    """
+    candidates = sorted(set(known))
+    prefixed = [other for other in candidates if other.startswith(word) or word.startswith(other)]
+    close = difflib.get_close_matches(word, prefixed, n=1, cutoff=0) or difflib.get_close_matches(word, candidates, n=1)
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, known: Iterable[str], otherwise: str = "") -> str:
+    """ " (did you mean 'x'?)" to end a message with, or `otherwise` when nothing is close."""
+    match = closest(word, known)
+    return f" (did you mean '{match}'?)" if match is not None else otherwise
 
 
 def plural(count: int, word: str) -> str:

@@ -7,14 +7,13 @@ URLs: a statement id must never clash with a level id.
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from ladder.load import FRAMEWORK, Document
-from ladder.problems import Problem
+from ladder.problems import Problem, closest
 from ladder.yaml_source import Path as DataPath
 
 
@@ -77,6 +76,7 @@ def check(documents: list[Document], unread: set[str]) -> list[Problem]:
     each check looks only at fields that have the type it needs."""
     index = Index(documents, unread)
     problems = list(_unique_ids(index))
+    problems += _reserved_ids(index)
     problems += _framework_has_content(documents, index)
     for document in documents:
         checker = _CHECKS.get(document.kind.name)
@@ -96,6 +96,28 @@ def _texts(data: Any, key: str) -> Iterator[tuple[int, str]]:
     for position, value in enumerate(_list(data.get(key) if isinstance(data, dict) else None)):
         if isinstance(value, str):
             yield position, value
+
+
+# Ids that are the site's own paths inside a section (levels/index.md is the levels overview): an
+# item with one of them as its id, or a former id, would replace that page.
+RESERVED_IDS = frozenset({"index"})
+PAGE_KINDS = frozenset({"level", "dimension", "standard", "example"})  # the kinds with a page each
+
+
+def _reserved_ids(index: Index) -> Iterator[Problem]:
+    for entry in index.entries:
+        if entry.kind not in PAGE_KINDS:
+            continue
+        for path, ident in [((*entry.path, "id"), entry.ident)] + [
+            ((*entry.path, "aliases", position), alias) for position, alias in enumerate(entry.aliases)
+        ]:
+            if ident in RESERVED_IDS:
+                yield entry.document.problem(
+                    path,
+                    f"'{ident}' is the name of the section's own overview page, so a {entry.kind} cannot use it "
+                    "as an id or former id; choose another",
+                    code="reserved-id",
+                )
 
 
 def _unique_ids(index: Index) -> Iterator[Problem]:
@@ -151,8 +173,8 @@ def _reference(
     if moved is not None and moved.kind == kind:
         message = f"{kind} '{ident}' was renamed to '{moved.ident}': refer to it by its new id"
     else:
-        close = difflib.get_close_matches(ident, list(known), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"known {kind}s: {', '.join(sorted(known)) or 'none'}"
+        close = closest(ident, known)
+        hint = f"did you mean '{close}'?" if close else f"known {kind}s: {', '.join(sorted(known)) or 'none'}"
         message = f"unknown {kind} '{ident}' ({hint})"
     yield document.problem(path, message, code="unknown-reference", at_key=at_key)
 

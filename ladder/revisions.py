@@ -57,8 +57,11 @@ def export(framework_dir: Path, revision: str, target: Path) -> Path:
     except RevisionError:
         raise RevisionError(f"'{revision}' is neither a folder nor a revision of {top}") from None
     archive = _git(top, "archive", "--format=tar", revision, "--", inside)
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(target, filter="data")  # "data" refuses links and paths that leave target
+    try:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(target, filter="data")  # "data" refuses links and paths that leave target
+    except tarfile.TarError as error:
+        raise RevisionError(f"{revision}: {error}; Ladder reads no file a link leads out of the framework to") from None
     result = target / inside
     if not (result / FRAMEWORK_FILE).is_file():
         raise RevisionError(f"{inside}/{FRAMEWORK_FILE} does not exist at {revision}")

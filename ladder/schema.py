@@ -13,7 +13,6 @@ times faster; jsonschema is loaded and run only for a document that is not.
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Callable
 from datetime import date
@@ -24,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import fastjsonschema
 
 from ladder.load import BUNDLED_SCHEMAS, SCHEMA_FOLDER, Document, Kind, file_problem
-from ladder.problems import Problem
+from ladder.problems import Problem, did_you_mean
 from ladder.yaml_source import Mark
 from ladder.yaml_source import Path as DataPath
 
@@ -111,12 +110,15 @@ class SchemaFolder:
         return inline_refs(self.schemas[name], self.schemas)
 
 
-def inline_refs(schema: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def inline_refs(
+    schema: dict[str, Any], schemas: dict[str, dict[str, Any]], cycles: list[str] | None = None
+) -> dict[str, Any]:
     """The schema with each `$ref` replaced by what it points at, so validating never looks one up.
 
     Half of jsonschema's time went on resolving `$ref`s (one per id, text and list in every
     file). The result means the same: a `$ref` beside other keywords applies both, as here.
-    A reference that cannot be inlined (a cycle, another host) stays for the registry.
+    A reference that cannot be inlined (a cycle, another host) stays for the registry; each
+    one that leads back to itself is added to `cycles`, when given.
     """
 
     def resolve(node: Any, document: dict[str, Any], seen: tuple[str, ...]) -> Any:
@@ -131,6 +133,8 @@ def inline_refs(schema: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> d
         name, _, pointer = reference.partition("#")
         target_document = schemas.get(name) if name else document
         target = _pointer(target_document, pointer) if target_document is not None else None
+        if reference in seen and cycles is not None:
+            cycles.append(reference)
         if target is None or target_document is None or reference in seen:
             return {**here, "$ref": reference}
         resolved = resolve(target, target_document, (*seen, reference))
@@ -166,20 +170,17 @@ def own_schemas(root: Path) -> tuple[SchemaFolder | None, list[Problem]]:
     schemas: dict[str, dict[str, Any]] = dict(base)
     problems: list[Problem] = []
     differs = False
-    for path in sorted(folder.glob("*.json")):
+    files = sorted(folder.glob("*.json"))
+    names = {path.name for path in files} | set(base)
+    for path in files:
         try:
-            schema = json.loads(path.read_text("utf-8"))
-            if schema == base.get(path.name):
-                continue  # an unchanged copy of a bundled schema, which is known to be valid
-        except UnicodeDecodeError:
-            problems.append(file_problem(path, "not UTF-8 text", "schema-invalid"))
+            schema = _read(path)
+        except SchemaUnreadable as error:
+            problems.append(file_problem(path, str(error), "schema-invalid", error.mark))
             continue
-        except json.JSONDecodeError as error:
-            problems.append(
-                file_problem(path, f"not valid JSON: {error.msg}", "schema-invalid", Mark(error.lineno, error.colno))
-            )
-            continue
-        wrong = _not_a_schema(schema)
+        if schema == base.get(path.name):
+            continue  # an unchanged copy of a bundled schema, which is known to be valid
+        wrong = _not_a_schema(schema) or _references_problem(schema, names, {**schemas, path.name: schema})
         if wrong is not None:
             problems.append(file_problem(path, wrong, "schema-invalid"))
             continue
@@ -188,6 +189,68 @@ def own_schemas(root: Path) -> tuple[SchemaFolder | None, list[Problem]]:
     if problems or not differs:
         return None, problems
     return SchemaFolder(schemas), []
+
+
+MAX_SCHEMA_DEPTH = 64  # far beyond any real schema; deeper would exhaust Python's stack
+
+
+class SchemaUnreadable(Exception):
+    def __init__(self, message: str, mark: Mark | None = None):
+        self.mark = mark
+        super().__init__(message)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    """A schema file as data; SchemaUnreadable saying why not, in one line."""
+    if not path.is_file():
+        raise SchemaUnreadable("a folder, not a schema file: rename it or move it out of schema/")
+    try:
+        schema = json.loads(path.read_text("utf-8"))
+    except OSError as error:
+        raise SchemaUnreadable(f"cannot read it: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise SchemaUnreadable("not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise SchemaUnreadable(f"not valid JSON: {error.msg}", Mark(error.lineno, error.colno)) from None
+    except RecursionError:
+        raise SchemaUnreadable(f"nests deeper than {MAX_SCHEMA_DEPTH} levels") from None
+    if not isinstance(schema, dict):
+        raise SchemaUnreadable("a JSON Schema is an object ({...})")
+    if _depth(schema) > MAX_SCHEMA_DEPTH:
+        raise SchemaUnreadable(f"nests deeper than {MAX_SCHEMA_DEPTH} levels")
+    return schema
+
+
+def _depth(value: Any) -> int:
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > MAX_SCHEMA_DEPTH:
+            break
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _references_problem(schema: dict[str, Any], names: set[str], schemas: dict[str, dict[str, Any]]) -> str | None:
+    """A `$ref` to anything but this folder's schemas (Ladder fetches nothing), or one that leads back
+    to itself (validating would never end)."""
+    stack: list[Any] = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            reference = node.get("$ref")
+            if isinstance(reference, str) and reference.partition("#")[0] not in ("", *names):
+                return f"$ref {reference!r} is not a schema in this folder: Ladder fetches no schema from elsewhere"
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    cycles: list[str] = []
+    inline_refs(schema, schemas, cycles)
+    if cycles:
+        return f"$ref {cycles[0]!r} leads back to itself: a schema for a framework file needs no cycle"
+    return None
 
 
 def _not_a_schema(schema: Any) -> str | None:
@@ -239,7 +302,7 @@ def describe(document: Document, error: ValidationError) -> list[Problem]:
         known = list(schema.get("properties", {}))
         return [
             problem(
-                f"unknown field '{name}'{_did_you_mean(name, known)}", (*path, name), at_key=True, code="unknown-field"
+                f"unknown field '{name}'{did_you_mean(name, known)}", (*path, name), at_key=True, code="unknown-field"
             )
             for name in instance
             if name not in known
@@ -282,8 +345,3 @@ def _type_problem(document: Document, path: DataPath, expected: str | list[str],
             code="yaml-surprise",
         )
     return document.problem(path, f"expected {wanted_text}, got {value_kind(instance)}", code="wrong-type")
-
-
-def _did_you_mean(name: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(name, known, n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""

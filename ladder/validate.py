@@ -48,7 +48,7 @@ def validate(root: Path) -> Report:
     passed = [document for index, document in enumerate(documents) if index in passed_indexes]
     problems += references.check(documents, loaded.unread)
     if lock_document is not None and len(documents) in passed_indexes:
-        problems += lock.check(lock_document, documents)
+        problems += lock.check(lock_document, documents, loaded.unread)
         problems += lint.check_documents([lock_document], root, [])
     top: dict[str, Any] = next((document.data for document in passed if document.kind is FRAMEWORK), {})
     problems += lint.check_documents(passed, root, top.get("lint", {}).get("vague_phrases", []))

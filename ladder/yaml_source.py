@@ -91,6 +91,13 @@ def parse(text: str) -> tuple[YamlDocument | None, list[YamlIssue]]:
             builder.feed(event)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_issue(error)]
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow in a file at all
+        before = text[: error.position]
+        where = Mark(before.count("\n") + 1, len(before) - before.rfind("\n"))
+        character = f"U+{error.character:04X}" if isinstance(error.character, int) else repr(error.character)
+        return None, [
+            YamlIssue(where, (), f"the character {character} is not allowed in YAML; remove it", "yaml-syntax")
+        ]
     except yaml.YAMLError as error:
         return None, [YamlIssue(Mark(1, 1), (), f"not valid YAML: {error}", "yaml-syntax")]
     except YamlRefused as refused:

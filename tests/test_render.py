@@ -9,6 +9,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from benchmarks.generate import Shape, write_framework
 from ladder import urls
 from ladder.cli import main
 from ladder.render import text
@@ -91,7 +92,7 @@ def test_prose_keeps_inline_markdown_but_cannot_act(text: str, html: str) -> Non
 
 
 def test_names_show_as_typed_and_links_inside_the_handbook_follow_the_page() -> None:
-    assert name("C++ & *Rust* <b>") == "C++ &amp; \\*Rust\\* &lt;b&gt;"
+    assert name("C++ & *Rust* <b> &amp;") == "C++ & \\*Rust\\* &lt;b&gt; &amp;amp;"
     assert name(name("a_b")) == "a\\_b"  # escaped once, however often it is asked
     html = prose("[guide](guides/calibration/#rating) [home](/) [here](#top) [out](https://example.com/)")
     assert relative_links(html, 2).count('href="../../') == 2
@@ -173,3 +174,14 @@ def test_text_without_inline_markup_skips_the_parser_and_comes_out_the_same(valu
     parsed = text.PARSER.renderInline(text.one_line(value))
     cleaned = nh3.clean(parsed, tags=text.ALLOWED_TAGS, attributes=text.ALLOWED_ATTRIBUTES)
     assert prose(value) == text._inert(cleaned)
+
+
+def test_a_dimension_page_over_its_statement_budget_shows_each_levels_first_statement(tmp_path: Path) -> None:
+    shape = Shape(tracks=2, levels_per_track=30, dimensions=2, statements_per_cell=8, standards=1, examples=3)
+    framework = load_framework(write_framework(tmp_path / "framework", shape))
+    page = render_pages(framework)["dimensions/dimension-0.md"]
+    level = framework.levels[0]
+    statements = level.cells["dimension-0"].statements
+    assert statements[0].split()[0] in page and statements[1] not in page
+    assert f"[and 7 more](../levels/{level.id}.md#dimension-0)" in page
+    assert len(page) < 100_000

@@ -71,7 +71,7 @@ def test_html_escapes_names_and_is_self_contained() -> None:
 
 def test_markdown_escapes_names_and_keeps_links() -> None:
     text = make(fixture_framework(), request("expectations"), MADE, "md").decode("utf-8")
-    assert r'- **Engineer:** Zoë "Zo" Ødegård \<b\>\*' in text
+    assert r'- **Engineer:** Zoë "Zo" Ødegård &lt;b&gt;\*' in text
     assert r"- **Period:** 2025 H1 \[draft\]" in text
     assert "<b>" not in text
     assert "[L2 Second Level](https://handbook.example.org/levels/second/)" in text

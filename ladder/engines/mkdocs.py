@@ -15,6 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import jinja2
+from markupsafe import Markup, escape
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -150,6 +152,14 @@ def _redirect(config: MkDocsConfig, redirects: dict[str, str], files: Files) -> 
     maps = plugin.config["redirect_maps"]
     for old, new in wanted.items():
         maps.setdefault(old, new)  # a redirect written in mkdocs.yml wins
+
+
+def escape_stripped_tags(env: jinja2.Environment) -> jinja2.Environment:
+    """on_env: Jinja's `striptags` filter turns `&lt;` back into `<`, and Material puts its result in
+    the page's <title> unescaped; so a title such as `</title><script>...` would run. Here the
+    filter strips tags as before and escapes the text it leaves."""
+    env.filters["striptags"] = lambda value: escape(Markup(str(value)).striptags())
+    return env
 
 
 def watched(config: MkDocsConfig) -> str:

@@ -61,7 +61,7 @@ def publish(settings: Settings, inputs: str | None = None) -> Published:
     worksheets: dict[str, Path] = {}
     pages, framework_json = _pages(settings, inputs)
     if settings.worksheet_formats:
-        worksheets = worksheet_site.cached(pages.framework, settings.worksheet_formats, settings.cache_dir, inputs)
+        worksheets = worksheet_site.cached(pages.framework, settings.worksheet_formats, settings.cache_dir)
     files: dict[str, bytes | Path] = {FRAMEWORK_JSON: framework_json.encode("utf-8")}
     for name in ("ladder.css", "ladder.js"):
         files[ASSETS + name] = package_files("ladder").joinpath("assets", name).read_bytes()

@@ -24,8 +24,10 @@ from ladder import urls
 from ladder.model import Dimension, Framework, Level
 from ladder.render import text, titles
 
-# An attribute list ends at "}" and a quoted value at '"', and the label loses anything in <...>.
-TOC_LABEL_UNSAFE = re.compile(r'["{}<>\\]')
+# A label for the table of contents may hold only words and plain punctuation: Python-Markdown reads
+# a heading's attribute list as Markdown before it reads it as attributes, so a bracket or a quote in
+# it could end the list early or make a link of the rest.
+TOC_LABEL = re.compile(r"[\w .,;:?!…-]+")
 
 
 def _finalize(value: Any) -> Any:
@@ -129,7 +131,7 @@ def heading(
     if cite is not None:
         parts.append(f'data-cite="{attribute(cite)}"')
     label = text.excerpt(toc, 6) if toc is not None else ""
-    if label and not TOC_LABEL_UNSAFE.search(label):  # otherwise the contents show the whole heading
+    if label and TOC_LABEL.fullmatch(label):  # otherwise the contents show the whole heading
         parts.append(f'data-toc-label="{label}"')
     attributes = f"{{ {' '.join(parts)} }}"
     return Markup(f"{alias_anchors(aliases)} {attributes}" if aliases else attributes)

@@ -21,6 +21,9 @@ from ladder.render.environment import Links, environment
 
 # The library lists every example on its index page up to this many; beyond it, by level and dimension only.
 EXAMPLE_LIST_LIMIT = 200
+# A dimension page shows every level's statements up to this many in all; beyond it, each level's
+# first statement and a link to the rest, so the page stays light however many tracks there are.
+DIMENSION_STATEMENT_LIMIT = 400
 # Templates stay readable with generous blank lines; the pages keep one between blocks.
 BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -252,12 +255,18 @@ def _dimension_view(framework: Framework, dimension: Dimension) -> dict[str, obj
         shared = [level for level in framework.ladder(track.id) if level.id in shown]
         shown.update(level.id for level in levels)
         tracks.append((track, shared, [(level, cell_view(framework, level, dimension)) for level in levels]))
+    statements = sum(len(view.cell.statements) for *_, rows in tracks for _, view in rows if view.cell)
     rank = {level.id: position for position, level in enumerate(framework.levels)}
     examples = sorted(
         (example for example in framework.examples if dimension.id in example.dimensions),
         key=lambda example: (min(rank[ident] for ident in example.levels), example.title),
     )
-    return {"dimension": dimension, "tracks": tracks, "examples": examples}
+    return {
+        "dimension": dimension,
+        "tracks": tracks,
+        "examples": examples,
+        "compact": statements > DIMENSION_STATEMENT_LIMIT,
+    }
 
 
 def _library_view(framework: Framework) -> dict[str, object]:

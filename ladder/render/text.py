@@ -22,7 +22,6 @@ the text between the tags. The browser then shows exactly the characters the aut
 
 from __future__ import annotations
 
-import html
 import re
 from functools import lru_cache
 
@@ -31,22 +30,6 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
-# Fields whose text may use inline Markdown; every other text field is a plain name.
-PROSE_FIELDS = frozenset(
-    {
-        "covers",
-        "description",
-        "expectation",
-        "key_steps",
-        "question",
-        "scenario",
-        "scope",
-        "statements",
-        "summary",
-        "text",
-        "why",
-    }
-)
 ALLOWED_TAGS = {"a", "code", "em", "strong"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 LINK_SCHEMES = ("http", "https", "mailto")
@@ -62,6 +45,7 @@ ESCAPES = {ord(char): "\\" + char for char in BACKSLASHED} | {ord(char): f"&#{or
 # At the very start of a line, a list marker: "- ", "+ ", "1. ", "2) ".
 LIST_MARKER = re.compile(r"^(?:[-+]|\d+[.)])")
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 # Characters without which CommonMark's inline rules find nothing to do: emphasis, code, links,
 # autolinks, entities, backslash escapes.
 INLINE_MARKUP = re.compile(r"[*_`\[\]<>&\\]")
@@ -108,7 +92,14 @@ def name(value: str) -> Markup:
     """A plain-text field (a title, a code, a name), escaped for HTML and for Markdown."""
     if isinstance(value, Markup):  # made safe already (a macro's argument, say)
         return value
-    return Markup(_inert(html.escape(one_line(value), quote=False)))  # text between tags: quotes are fine
+    return Markup(literal(one_line(value)))
+
+
+def literal(value: str) -> str:
+    """Text as Markdown that shows exactly these characters, both in Python-Markdown (the handbook's
+    pages) and in any CommonMark reader (a Markdown worksheet pasted into a wiki): `<` and `>` as
+    entities, `&` too where it would start one, Markdown's own characters escaped."""
+    return _inert(ENTITY_LIKE.sub("&amp;", value).replace("<", "&lt;").replace(">", "&gt;"))
 
 
 def _inert(markup: str) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 
 from ladder import urls
 from ladder.model import Dimension, Example, Level, Standard, Track
+from ladder.render.text import SCHEME, inline_tokens
 from ladder.worksheet.document import (
     Block,
     Bullets,
@@ -53,7 +54,33 @@ class Links:
         return Span(track.name, self.to(urls.url(track)))
 
     def worksheet(self, level: Level, kind: urls.WorksheetKind, text: str) -> Span:
-        return Span(text, self.to(urls.worksheet(level, kind, "docx")))
+        return Span(text, self.to(urls.worksheet(level, kind, "html")))
+
+    def prose(self, value: str) -> Inline:
+        """Prose from the YAML with its inline Markdown, through the same parser as the handbook's
+        pages (ladder.render.text): bold stays bold, links become links (a path inside the handbook
+        made absolute), and emphasis and code show as their words."""
+        found: list[Span] = []
+        strong, url = 0, None
+        for token in inline_tokens(value):
+            if token.type == "strong_open":
+                strong += 1
+            elif token.type == "strong_close":
+                strong -= 1
+            elif token.type == "link_open":
+                href = str(token.attrs.get("href", ""))
+                url = href if SCHEME.match(href) else self.to(href)
+            elif token.type == "link_close":
+                url = None
+            elif token.type in ("text", "code_inline", "softbreak", "hardbreak"):
+                words = " " if token.type.endswith("break") else token.content
+                found.append(Span(words, url, strong=strong > 0))
+        return spans("{text}", text=tuple(found))
+
+
+def plain(value: str) -> Inline:
+    """A name or other text a person typed, as it is: never read as a sentence with {placeholders}."""
+    return (Span(value),) if value else ()
 
 
 def common() -> dict[str, Any]:
@@ -67,14 +94,14 @@ def facts(subject: Subject, *extra: tuple[str, Inline]) -> Facts:
     meta = subject.framework.meta
     framework = spans(common()["framework_value"], name=Span(meta.name, links.to(urls.HOME)), version=meta.version)
     rows: list[tuple[str, Inline]] = [
-        (text["engineer"], spans(subject.name)),
-        (text["manager"], spans(subject.manager)),
+        (text["engineer"], plain(subject.name)),
+        (text["manager"], plain(subject.manager)),
         (text["level"], (links.level(subject.level),)),
         (text["track"], track_value(subject)),
         *extra,
-        (text["period"], spans(subject.period)),
+        (text["period"], plain(subject.period)),
         (text["framework"], framework),
-        (text["made"], spans(subject.made.isoformat())),
+        (text["made"], plain(subject.made.isoformat())),
     ]
     return Facts(tuple(rows))
 
@@ -141,8 +168,8 @@ def level_section(subject: Subject, *, heading: str | None = None, next_levels: 
     links = Links(subject)
     framework, level = subject.framework, subject.level
     blocks: list[Block | Section] = [
-        Paragraph(spans(text["summary"], summary=level.summary)),
-        Paragraph(spans(text["scope"], scope=level.scope)),
+        Paragraph(spans(text["summary"], summary=links.prose(level.summary))),
+        Paragraph(spans(text["scope"], scope=links.prose(level.scope))),
     ]
     for dimension in framework.dimensions:
         blocks.append(dimension_section(subject, level, dimension))
@@ -169,8 +196,9 @@ def dimension_section(subject: Subject, level: Level, dimension: Dimension) -> S
             )
         if inherited.cell.proficiency:
             step = subject.framework.proficiency(inherited.cell.proficiency)
-            blocks.append(Paragraph(spans(text["proficiency"], name=step.name, summary=_lower_first(step.summary))))
-        blocks.append(Bullets(tuple(spans(statement) for statement in inherited.cell.statements)))
+            summary = links.prose(_lower_first(step.summary))
+            blocks.append(Paragraph(spans(text["proficiency"], name=step.name, summary=summary)))
+        blocks.append(Bullets(tuple(links.prose(statement) for statement in inherited.cell.statements)))
     return Section((links.cell(level, dimension),), tuple(blocks), depth=3, keep_together=True)
 
 
@@ -187,7 +215,7 @@ def next_level_paragraphs(subject: Subject) -> list[Paragraph]:
                 text["next"],
                 track=subject.framework.track(upper.track).name,
                 level=links.level(upper),
-                summary=upper.summary,
+                summary=links.prose(upper.summary),
             )
         )
         for upper in following
@@ -198,7 +226,7 @@ def standards_section(subject: Subject) -> Section:
     text = common()["standards"]
     links = Links(subject)
     items = tuple(
-        spans(text["item"], standard=links.standard(standard), question=standard.question)
+        spans(text["item"], standard=links.standard(standard), question=links.prose(standard.question))
         for standard in subject.framework.standards
     )
     return Section(spans(text["heading"]), (hint(text["intro"]), Bullets(items)), depth=3, keep_together=True)
@@ -236,12 +264,12 @@ def example_section(subject: Subject, example: Example) -> Section:
     framework = subject.framework
     dimensions = ", ".join(framework.dimension(ident).name for ident in example.dimensions)
     blocks: list[Block] = [
-        Paragraph(spans(example.expectation)),
+        Paragraph(Links(subject).prose(example.expectation)),
         Paragraph(spans(text["details"], orientation=text["orientation"][example.orientation], dimensions=dimensions)),
     ]
     if example.why:
-        blocks.append(Paragraph(spans(text["why"], why=example.why)))
-    blocks.append(Bullets(tuple(spans(step) for step in example.key_steps)))
+        blocks.append(Paragraph(spans(text["why"], why=Links(subject).prose(example.why))))
+    blocks.append(Bullets(tuple(Links(subject).prose(step) for step in example.key_steps)))
     return Section((Links(subject).example(example),), tuple(blocks), depth=3, keep_together=True)
 
 

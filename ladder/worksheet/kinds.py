@@ -137,11 +137,15 @@ def promotion(subject: Subject) -> Worksheet:
     levels_text = text["levels"]
     proposed = subject.next_levels()
     level_blocks: list[Block] = [
-        Paragraph(spans(levels_text["current"], level=links.level(subject.level), summary=subject.level.summary))
+        Paragraph(
+            spans(levels_text["current"], level=links.level(subject.level), summary=links.prose(subject.level.summary))
+        )
     ]
     if len(proposed) == 1:
         level_blocks.append(
-            Paragraph(spans(levels_text["proposed"], level=links.level(proposed[0]), summary=proposed[0].summary))
+            Paragraph(
+                spans(levels_text["proposed"], level=links.level(proposed[0]), summary=links.prose(proposed[0].summary))
+            )
         )
         proposed_value: Inline = (links.level(proposed[0]),)
     else:
@@ -164,7 +168,7 @@ def promotion(subject: Subject) -> Worksheet:
             cell = content.dimension_section(subject, upper, dimension)
             blocks.append(Paragraph(spans(dims["asks"], level=upper.name), hint=True))
             blocks.extend(block for block in cell.blocks if not isinstance(block, Section))
-        title: Inline = (links.cell(proposed[0], dimension),) if len(proposed) == 1 else spans(dimension.name)
+        title: Inline = (links.cell(proposed[0], dimension),) if len(proposed) == 1 else content.plain(dimension.name)
         blocks += [field(dims["evidence"]), field(dims["since"]), choices(dims["judgement"], dims["options"])]
         evidence.append(Section(title, tuple(blocks), depth=3, keep_together=True))
     standards = text["standards"]

@@ -6,12 +6,13 @@ value raises `InputError` naming the field, so either can report it in one line.
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from ladder import characters
 from ladder.model import Framework, Level, Track
+from ladder.problems import did_you_mean
 from ladder.urls import WORKSHEET_FORMATS, WORKSHEET_KINDS, WorksheetFormat, WorksheetKind
 
 KINDS: tuple[WorksheetKind, ...] = WORKSHEET_KINDS
@@ -77,13 +78,26 @@ def resolve(framework: Framework, request: Request, made: date) -> Subject:
         if track not in tracks:
             names = ", ".join(t.id for t in tracks)
             raise InputError("track", f"{level.name} is not on track '{track.id}' (its tracks: {names})")
-    subject = Subject(
-        framework, level, track, kind, clean(request.name), clean(request.manager), clean(request.period), made
+    name, manager, period = (
+        _shown("name", request.name),
+        _shown("manager", request.manager),
+        _shown("period", request.period),
     )
+    subject = Subject(framework, level, track, kind, name, manager, period, made)
     if kind == "promotion" and not subject.next_levels():
         on = f" of the {track.name} track" if track else ""
         raise InputError("kind", f"{level.name} is the highest level{on}: there is no level to propose")
     return subject
+
+
+def _shown(field: str, text: str) -> str:
+    """A name or period as the worksheet shows it (see `clean`); InputError for text that no
+    format can hold at all (a non-character such as U+FFFF, a lone surrogate)."""
+    cleaned = clean(text)
+    wrong = characters.problem(cleaned)
+    if wrong is not None:
+        raise InputError(field, wrong)
+    return cleaned
 
 
 def clean(text: str) -> str:
@@ -118,5 +132,4 @@ def find_track(framework: Framework, text: str) -> Track:
 
 
 def _did_you_mean(wanted: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(wanted.casefold(), known, n=1)
-    return f" (did you mean '{close[0]}'?)" if close else f"; known: {', '.join(known)}"
+    return did_you_mean(wanted.casefold(), known, otherwise=f"; known: {', '.join(known)}")

@@ -13,6 +13,7 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ladder.worksheet.request import Request, clean
 
@@ -68,11 +69,32 @@ def read(path: Path, *, default_kind: str = "", default_period: str = "") -> Ros
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise RosterUnreadable(f"{shown}:{line}: not UTF-8 text; save the roster as 'CSV UTF-8'") from None
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    # strict: a quote that is never closed is an error, not the rest of the file read as one cell
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    started = [1]  # the row the record being read starts on
+    try:
+        return _rows(reader, shown, default_kind, default_period, started)
+    except csv.Error as error:  # the rows after a broken one cannot be told apart any more
+        raise RosterUnreadable(f"{shown}:{started[0]}: {_csv_problem(error)}") from None
+
+
+def _csv_problem(error: csv.Error) -> str:
+    message = str(error)
+    if "field larger than field limit" in message:
+        return f"a cell is longer than {csv.field_size_limit():,} characters; no roster needs one that long"
+    if "unexpected end of data" in message:
+        return 'a quote (") opened in a cell is never closed; close it, or remove it'
+    return f"not valid CSV: {message}"
+
+
+def _rows(reader: Any, shown: str, default_kind: str, default_period: str, started: list[int]) -> Roster:
     header = next(reader, None)
     if not header or not any(cell.strip() for cell in header):
         raise RosterUnreadable(f"{shown}:1: empty roster; the first row must name the columns: {', '.join(COLUMNS)}")
     columns = [cell.strip().casefold() for cell in header]
+    twice = sorted({name for name in columns if name in COLUMNS and columns.count(name) > 1})
+    if twice:
+        raise RosterUnreadable(f"{shown}:1: column '{twice[0]}' appears more than once; keep one")
     missing = [name for name in REQUIRED if name not in columns]
     if missing:
         raise RosterUnreadable(
@@ -85,7 +107,7 @@ def read(path: Path, *, default_kind: str = "", default_period: str = "") -> Ros
         warnings.append(f"{shown}:1: ignoring column(s) {', '.join(repr(name) for name in ignored)}")
     rows: list[Row] = []
     problems: list[RowProblem] = []
-    line = reader.line_num + 1
+    line = started[0] = reader.line_num + 1
     for record in reader:
         values = {name: clean(cell) for name, cell in zip(columns, record, strict=False) if name in COLUMNS}
         if any(values.values()):
@@ -103,7 +125,7 @@ def read(path: Path, *, default_kind: str = "", default_period: str = "") -> Ros
                     period=values.get("period") or default_period,
                 )
                 rows.append(Row(line, request))
-        line = reader.line_num + 1
+        line = started[0] = reader.line_num + 1
     if not rows and not problems:
         raise RosterUnreadable(f"{shown}: no rows after the header; add one row per worksheet")
     return Roster(rows, problems, warnings)

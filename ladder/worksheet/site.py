@@ -2,8 +2,8 @@
 
 The site (ladder.engines) publishes them at `urls.worksheet(level, kind, fmt)`, where level pages
 and docs/worksheets.md link them. `extra.ladder.worksheets` in mkdocs.yml lists the formats to
-publish. They are kept in a cache folder under a hash of everything they are made from, so a
-build whose framework, Ladder and date have not changed copies them instead of making them again.
+publish. They are kept in a cache folder (see `cached`), so a build copies the ones whose
+content has not changed instead of making them again.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from ladder import urls
-from ladder.files import engine_digest
+from ladder.files import engine_digest, write_atomic
 from ladder.model import Framework, Level
 from ladder.worksheet import KINDS, Request, build, layout, made_on, render, resolve
 from ladder.worksheet.text import words
@@ -53,25 +53,35 @@ def blank_worksheets(framework: Framework, chosen: Sequence[str]) -> Iterator[tu
             yield urls.worksheet(level, kind, fmt), render(worksheet, fmt)
 
 
-def cached(framework: Framework, chosen: Sequence[str], cache_dir: Path, inputs: str) -> dict[str, Path]:
-    """Every blank worksheet as a file in `cache_dir`, by site path, made only when not there already.
+def cached(framework: Framework, chosen: Sequence[str], cache_dir: Path) -> dict[str, Path]:
+    """Every blank worksheet as a file in `cache_dir`, by site path; each made only when not there.
 
-    `inputs` identifies the framework's content (see `ladder.files.digest`); the date the
-    worksheets say they were made and Ladder's own code are added here. The folder holds one
-    set: a new set replaces the old.
+    A worksheet is kept under a hash of its document (ladder.worksheet.document: everything a
+    format renders, the date it was made included), its format and Ladder's own code. Building
+    the document is cheap and exact; rendering it is the cost this saves. So after an edit of
+    one level, `mkdocs serve` renders only the worksheets that edit changed. Files no worksheet
+    of this framework uses any more are removed.
     """
     made = made_on(None)
-    key = hashlib.sha256(f"{inputs}\n{made.isoformat()}\n{engine_digest()}".encode()).hexdigest()[:20]
-    folder = cache_dir / "worksheets" / key
-    wanted = list(paths(framework, chosen))
-    if not all((folder / path).is_file() for path in wanted):
-        if cache_dir.joinpath("worksheets").is_dir():
-            shutil.rmtree(cache_dir / "worksheets")
-        for path, content in blank_worksheets(framework, chosen):
-            target = folder / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-    return {path: folder / path for path in wanted}
+    folder = cache_dir / "worksheets"
+    found: dict[str, Path] = {}
+    for level, kind in _sheets(framework):
+        worksheet = build(resolve(framework, Request(level.id, kind), made))
+        identity = hashlib.sha256(f"{worksheet!r}\n{engine_digest()}".encode())
+        for fmt in chosen:
+            kept = folder / f"{identity.hexdigest()[:24]}.{fmt}"
+            if not kept.is_file():
+                write_atomic(kept, render(worksheet, fmt), force=True)
+            found[urls.worksheet(level, kind, fmt)] = kept
+    used = set(found.values())
+    for stale in folder.iterdir() if folder.is_dir() else ():
+        if stale in used:
+            continue
+        if stale.is_dir() and not stale.is_symlink():  # left by an older Ladder
+            shutil.rmtree(stale)
+        else:
+            stale.unlink(missing_ok=True)
+    return found
 
 
 def published(framework: Framework, level: Level, kind: str) -> bool:
