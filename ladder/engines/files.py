@@ -16,6 +16,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from ladder.render import nav
 
 CONFIG_FILE = "mkdocs.yml"
 DOCS = "docs"
+OVERRIDES = "overrides"  # the theme's custom_dir in the project: Ladder's main.html (see ladder/overrides/)
 SITE = "site"
 MACROS_PLUGIN = "macros"
 REDIRECTS_PLUGIN = "redirects"
@@ -103,6 +105,14 @@ def write_project(
         _write(docs / source, markdown, force, outcome)
     for site_path, data in made.files.items():
         _write(docs / site_path, data.read_bytes() if isinstance(data, Path) else data, force, outcome)
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else None
+    own = theme.get("custom_dir") if theme else None
+    if isinstance(own, str):  # the site's own overrides come along; its own main.html wins
+        for path in sorted(item for item in (base / own).rglob("*") if item.is_file() and not item.is_symlink()):
+            _write(out_dir / OVERRIDES / path.relative_to(base / own), path.read_bytes(), force, outcome)
+    if not (out_dir / OVERRIDES / "main.html").exists():
+        main = package_files("ladder").joinpath("overrides", "main.html").read_bytes()
+        _write(out_dir / OVERRIDES / "main.html", main, force, outcome)
     _write(out_dir / CONFIG_FILE, _dump(project_config(config, chosen, made)), force, outcome)
     return outcome
 
@@ -111,6 +121,8 @@ def project_config(config: dict[str, Any], chosen: Settings, made: Published) ->
     """mkdocs.yml for the project: no hooks, no macros, Ladder's navigation, files and redirects."""
     result = {key: value for key, value in config.items() if key not in ("hooks", "docs_dir", "site_dir")}
     result["docs_dir"] = DOCS
+    theme = result.get("theme")
+    result["theme"] = {**(theme if isinstance(theme, dict) else {"name": theme}), "custom_dir": OVERRIDES}
     result["site_dir"] = SITE
     result.setdefault("site_url", made.framework.meta.site_url)
     if config.get("nav") is not None:
@@ -247,7 +259,7 @@ def _dump(data: dict[str, Any]) -> str:
 
 def clear(out_dir: Path) -> None:
     """Remove a project written before, so pages of items since removed do not linger."""
-    for name in (DOCS, CONFIG_FILE):
+    for name in (DOCS, OVERRIDES, CONFIG_FILE):
         target = out_dir / name
         if target.is_dir():
             shutil.rmtree(target)

@@ -10,6 +10,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,36 @@ def serve() -> Iterator[object]:
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+class _Unsafe(HTMLParser):
+    """Finds what would run in a page: event-handler attributes, script-like link targets, and
+    script elements whose code mentions `alert` (the payloads the injection fixtures carry)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"<{tag} {name}=...>")
+            if name in ("href", "src", "action", "formaction") and value is not None:
+                scheme = "".join(value.split()).lower().split(":", 1)[0]
+                if ":" in value and scheme in ("javascript", "vbscript", "data"):
+                    self.found.append(f"<{tag} {name}={value!r}>")
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script and "alert" in data:
+            self.found.append(f"<script>{data[:60]}")
+
+
+def unsafe_markup(html: str) -> list[str]:
+    parser = _Unsafe()
+    parser.feed(html)
+    return parser.found

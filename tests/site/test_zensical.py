@@ -18,7 +18,15 @@ import pytest
 from ladder import urls
 from ladder.model import Framework
 from tests.conftest import ROOT
-from tests.site.conftest import SITE_FIXTURES, TRICKY_HOME, Built, assemble_case, built, fixture_config
+from tests.site.conftest import (
+    SITE_FIXTURES,
+    TRICKY_HOME,
+    Built,
+    assemble_case,
+    built,
+    fixture_config,
+    unsafe_markup,
+)
 
 ZENSICAL = Path(sys.executable).parent / "zensical"
 LADDER = Path(sys.executable).parent / "ladder"
@@ -109,3 +117,27 @@ def test_the_project_names_no_hook_and_the_bundled_handbook_builds_with_zensical
     )
     assert zensical.returncode == 0, zensical.stdout + zensical.stderr
     assert (project / "site" / "guides" / "calibration" / "index.html").is_file()
+
+
+def test_zensical_keeps_script_in_the_yaml_as_text(tmp_path: Path) -> None:
+    """The injection fixture (script in every text field) built by Zensical: no page carries a
+    script, an event handler or a javascript: link the YAML put there, the title bar included."""
+    framework = assemble_case(SITE_FIXTURES / "injection", tmp_path)
+    config = fixture_config(tmp_path, framework, {"index.md": "# Home\n"})
+    project = tmp_path / "project"
+    rendered = subprocess.run(
+        [str(LADDER), "render", str(project), "--config", str(config)], capture_output=True, text=True, check=False
+    )
+    assert rendered.returncode == 0, rendered.stderr
+    zensical = subprocess.run(
+        [str(ZENSICAL), "build", "--strict", "-f", str(project / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=project,
+    )
+    assert zensical.returncode == 0, zensical.stdout + zensical.stderr
+    for page in (project / "site").rglob("*.html"):
+        assert unsafe_markup(page.read_text(encoding="utf-8")) == [], page
+    title = (project / "site" / "levels" / "first" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>L1 &lt;(/|&#x2f;)title&gt;&lt;script&gt;", title), title[:2000]
