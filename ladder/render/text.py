@@ -27,7 +27,6 @@ from functools import lru_cache
 
 import nh3
 from markdown_it import MarkdownIt
-from markdown_it.token import Token
 from markupsafe import Markup, escape
 
 ALLOWED_TAGS = {"a", "code", "em", "strong"}
@@ -128,27 +127,37 @@ def relative_links(markup: str, depth: int) -> Markup:
 INSIDE_LINK = re.compile(r'(<a href=")(?![a-z][a-z0-9+.-]*:|#)/*', re.IGNORECASE)
 
 
-@lru_cache(maxsize=65536)
 def plain(value: str) -> str:
     """The text a reader sees, without markup: for link titles, labels and search excerpts."""
+    return "".join(words for words, _, _ in runs(value))
+
+
+Run = tuple[str, str | None, bool]  # words, the link they are (None: no link), bold
+
+
+@lru_cache(maxsize=65536)  # a statement is in many worksheets: parse it once
+def runs(value: str) -> tuple[Run, ...]:
+    """Prose as runs of words, for formats that are not HTML (worksheets): parsed by the same parser
+    with the same link allow-list; bold and links kept, other markup shown as its words."""
+    if not INLINE_MARKUP.search(value):
+        return ((one_line(value), None, False),)
+    found: list[Run] = []
+    strong, href = 0, None
     tokens = PARSER.parseInline(one_line(value))
-    return "".join(_token_text(token) for token in tokens)
-
-
-def _token_text(token: Token) -> str:
-    if token.children:
-        return "".join(_token_text(child) for child in token.children)
-    if token.type in ("text", "code_inline"):
-        return token.content
-    if token.type in ("softbreak", "hardbreak"):
-        return " "
-    return ""
-
-
-def inline_tokens(value: str) -> list[Token]:
-    """Prose parsed as inline tokens (with the same link allow-list), for formats that are not HTML."""
-    tokens = PARSER.parseInline(one_line(value))
-    return list(tokens[0].children or []) if tokens else []
+    for token in tokens[0].children or [] if tokens else []:
+        if token.type == "strong_open":
+            strong += 1
+        elif token.type == "strong_close":
+            strong -= 1
+        elif token.type == "link_open":
+            href = str(token.attrs.get("href", ""))
+        elif token.type == "link_close":
+            href = None
+        elif token.type in ("text", "code_inline"):
+            found.append((token.content, href, strong > 0))
+        elif token.type in ("softbreak", "hardbreak"):
+            found.append((" ", href, strong > 0))
+    return tuple(found)
 
 
 def excerpt(value: str, words: int = 8) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 from ladder import urls
 from ladder.model import Dimension, Example, Level, Standard, Track
-from ladder.render.text import SCHEME, inline_tokens
+from ladder.render.text import SCHEME, runs
 from ladder.worksheet.document import (
     Block,
     Bullets,
@@ -58,23 +58,12 @@ class Links:
 
     def prose(self, value: str) -> Inline:
         """Prose from the YAML with its inline Markdown, through the same parser as the handbook's
-        pages (ladder.render.text): bold stays bold, links become links (a path inside the handbook
-        made absolute), and emphasis and code show as their words."""
-        found: list[Span] = []
-        strong, url = 0, None
-        for token in inline_tokens(value):
-            if token.type == "strong_open":
-                strong += 1
-            elif token.type == "strong_close":
-                strong -= 1
-            elif token.type == "link_open":
-                href = str(token.attrs.get("href", ""))
-                url = href if SCHEME.match(href) else self.to(href)
-            elif token.type == "link_close":
-                url = None
-            elif token.type in ("text", "code_inline", "softbreak", "hardbreak"):
-                words = " " if token.type.endswith("break") else token.content
-                found.append(Span(words, url, strong=strong > 0))
+        pages (ladder.render.text.runs): bold stays bold, links become links (a path inside the
+        handbook made absolute), and emphasis and code show as their words."""
+        found = [
+            Span(words, None if href is None else href if SCHEME.match(href) else self.to(href), strong=strong)
+            for words, href, strong in runs(value)
+        ]
         return spans("{text}", text=tuple(found))
 
 
