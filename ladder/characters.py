@@ -9,14 +9,21 @@ carry them too, so every one of those inputs is checked here.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 LONG_TEXT_ALLOWS = frozenset("\t\n")  # in prose: a tab, and line breaks a YAML block keeps
+_NON_CHARACTERS = "".join(f"\\U{plane:04X}FFFE\\U{plane:04X}FFFF" for plane in range(17))
+# Any character `problem` would name (control characters, surrogates, non-characters): one scan in C
+# finds the rare text that needs a closer look.
+SUSPECT = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufdd0-\\ufdef{_NON_CHARACTERS}]")
 
 
 def problem(value: str, *, long_text: bool = False) -> str | None:
     """What is wrong with `value`, as a phrase ("holds the control character U+0007 at character 12"),
     or None when every character can be shown. `long_text` allows tabs and line breaks."""
+    if not SUSPECT.search(value):
+        return None
     for position, character in enumerate(value, start=1):
         code = ord(character)
         if long_text and character in LONG_TEXT_ALLOWS:

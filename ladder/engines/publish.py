@@ -30,7 +30,6 @@ from ladder.problems import FrameworkError
 from ladder.render import handbook
 from ladder.revisions import history
 from ladder.validate import validate
-from ladder.worksheet import site as worksheet_site
 
 ASSETS = "assets/ladder/"
 STYLESHEET = ASSETS + "ladder.css"
@@ -61,6 +60,8 @@ def publish(settings: Settings, inputs: str | None = None) -> Published:
     worksheets: dict[str, Path] = {}
     pages, framework_json = _pages(settings, inputs)
     if settings.worksheet_formats:
+        from ladder.worksheet import site as worksheet_site  # loaded only when worksheets are published
+
         worksheets = worksheet_site.cached(pages.framework, settings.worksheet_formats, settings.cache_dir)
     files: dict[str, bytes | Path] = {FRAMEWORK_JSON: framework_json.encode("utf-8")}
     for name in ("ladder.css", "ladder.js"):
@@ -92,8 +93,12 @@ def _pages(settings: Settings, inputs: str) -> tuple[handbook.Handbook, str]:
     report = validate(root)
     if report.framework is None or report.data is None:
         raise FrameworkError(problem for problem in report.problems if problem.is_error)
-    worksheets = worksheet_site.paths(report.framework, settings.worksheet_formats)
-    made = handbook.build(root, report.framework, worksheets=set(worksheets), versions=versions)
+    worksheets: set[str] = set()
+    if settings.worksheet_formats:
+        from ladder.worksheet import site as worksheet_site
+
+        worksheets = set(worksheet_site.paths(report.framework, settings.worksheet_formats))
+    made = handbook.build(root, report.framework, worksheets=worksheets, versions=versions)
     framework_json = export.to_json(report.framework)
     saved = {"data": report.data, "pages": made.pages, "redirects": made.redirects, "framework_json": framework_json}
     try:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ladder.worksheet.site import SITE_FORMATS
+from ladder.urls import SITE_WORKSHEET_FORMATS as SITE_FORMATS
 
 DEFAULTS: dict[str, Any] = {
     "framework_dir": "framework",  # the YAML the handbook is built from

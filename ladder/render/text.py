@@ -45,6 +45,8 @@ ESCAPES = {ord(char): "\\" + char for char in BACKSLASHED} | {ord(char): f"&#{or
 LIST_MARKER = re.compile(r"^(?:[-+]|\d+[.)])")
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
+# Anything `literal` would change: a character it escapes, or a list marker at the start.
+LITERAL_WORK = re.compile(r"[\\`*_{}\[\]#<>&|~^=]|^(?:[-+]|\d+[.)])")
 # Characters without which CommonMark's inline rules find nothing to do: emphasis, code, links,
 # autolinks, entities, backslash escapes.
 INLINE_MARKUP = re.compile(r"[*_`\[\]<>&\\]")
@@ -98,6 +100,8 @@ def literal(value: str) -> str:
     """Text as Markdown that shows exactly these characters, both in Python-Markdown (the handbook's
     pages) and in any CommonMark reader (a Markdown worksheet pasted into a wiki): `<` and `>` as
     entities, `&` too where it would start one, Markdown's own characters escaped."""
+    if not LITERAL_WORK.search(value):  # most text: nothing to escape
+        return value
     return _inert(ENTITY_LIKE.sub("&amp;", value).replace("<", "&lt;").replace(">", "&gt;"))
 
 

@@ -65,9 +65,14 @@ def cached(framework: Framework, chosen: Sequence[str], cache_dir: Path) -> dict
     made = made_on(None)
     folder = cache_dir / "worksheets"
     found: dict[str, Path] = {}
+    engine = engine_digest()
+    if "docx" in chosen:
+        import docx  # its version shapes the Word files
+
+        engine += f"\npython-docx=={docx.__version__}"
     for level, kind in _sheets(framework):
         worksheet = build(resolve(framework, Request(level.id, kind), made))
-        identity = hashlib.sha256(f"{worksheet!r}\n{engine_digest()}".encode())
+        identity = hashlib.sha256(f"{worksheet!r}\n{engine}".encode())
         for fmt in chosen:
             kept = folder / f"{identity.hexdigest()[:24]}.{fmt}"
             if not kept.is_file():

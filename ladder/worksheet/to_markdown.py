@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from ladder.render.text import WHITESPACE, literal
 from ladder.worksheet import layout
-from ladder.worksheet.document import Worksheet
+from ladder.worksheet.document import Inline, Worksheet
 from ladder.worksheet.text import words
 
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -30,10 +30,26 @@ def url(value: str) -> Markup:
     return Markup(quote(value, safe=":/?#@!$&'*+,;=%-._~"))
 
 
+def inline(content: Inline) -> Markup:
+    """A run of spans as Markdown: text escaped; links, bold and checkboxes written as Markdown.
+    (A Python function rather than a template macro: it is called thousands of times a roster.)"""
+    parts = []
+    for index, span in enumerate(content):
+        text = escape(span.text)
+        if span.box:
+            parts.append(f"☐ {text}" + (" " if index < len(content) - 1 else ""))
+            continue
+        if span.strong:
+            text = f"**{text}**"
+        parts.append(f"[{text}]({url(span.url)})" if span.url else text)
+    return Markup("".join(parts))
+
+
 @cache
 def _template() -> jinja2.Template:
     environment = layout.environment(autoescape=False, finalize=escape, keep_trailing_newline=True)
     environment.filters["url"] = url
+    environment.globals["md_inline"] = inline
     return environment.get_template("worksheet.md.j2")
 
 
