@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ladder.model import Dimension, Example, Framework, Level, Standard, Statement, Track
+from ladder.render.titles import title
 
 ChangeType = Literal["added", "changed", "renamed", "removed"]
 KINDS: tuple[tuple[str, str], ...] = (
@@ -63,14 +64,6 @@ class Changelog:
         return next((change for change in self.changes if change.id == ident), None)
 
 
-def title(item: Any) -> str:
-    if isinstance(item, Level):
-        return item.name
-    if isinstance(item, Statement):
-        return item.text if len(item.text) <= 80 else item.text[:77].rstrip() + "..."
-    return item.title if isinstance(item, Example) else item.name
-
-
 def _items(framework: Framework, kind: str) -> list[Any]:
     return [item for item in framework.items() if type(item).__name__.lower() == kind]
 
@@ -78,28 +71,29 @@ def _items(framework: Framework, kind: str) -> list[Any]:
 def compare(old: Framework, new: Framework) -> Changelog:
     changes: list[Change] = []
     for kind, _ in KINDS:
-        changes.extend(_compare_kind(_items(old, kind), _items(new, kind), kind))
+        changes.extend(_compare_kind(old, new, kind))
     return Changelog(old.meta.version, new.meta.version, tuple(changes))
 
 
-def _compare_kind(old_items: list[Any], new_items: list[Any], kind: str) -> Iterator[Change]:
+def _compare_kind(old: Framework, new: Framework, kind: str) -> Iterator[Change]:
+    old_items, new_items = _items(old, kind), _items(new, kind)
     new_by_id = {item.id: item for item in new_items}
     new_by_alias = {alias: item for item in new_items for alias in item.aliases}
     matched: set[str] = set()
     for before in old_items:
         after = new_by_id.get(before.id) or new_by_alias.get(before.id)
         if after is None:
-            yield Change(kind, "removed", before.id, title(before))
+            yield Change(kind, "removed", before.id, title(old, before))
             continue
         matched.add(after.id)
         fields = tuple(_field_changes(before, after))
         if after.id != before.id:
-            yield Change(kind, "renamed", after.id, title(after), before.id, fields)
+            yield Change(kind, "renamed", after.id, title(new, after), before.id, fields)
         elif fields:
-            yield Change(kind, "changed", after.id, title(after), None, fields)
+            yield Change(kind, "changed", after.id, title(new, after), None, fields)
     for after in new_items:
         if after.id not in matched:
-            yield Change(kind, "added", after.id, title(after))
+            yield Change(kind, "added", after.id, title(new, after))
 
 
 def _field_changes(before: Any, after: Any) -> Iterator[FieldChange]:

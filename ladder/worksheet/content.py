@@ -12,6 +12,7 @@ from typing import Any
 from ladder import urls
 from ladder.model import Dimension, Example, Level, Standard, Track
 from ladder.render.text import SCHEME, runs
+from ladder.render.titles import title
 from ladder.worksheet.document import (
     Block,
     Bullets,
@@ -33,25 +34,30 @@ class Links:
     """Absolute handbook URLs for a subject's framework."""
 
     def __init__(self, subject: Subject):
+        self.framework = subject.framework
         self.site = subject.framework.meta.site_url
 
     def to(self, relative: str) -> str:
         return urls.absolute(self.site, relative)
 
+    def item(self, item: urls.Item) -> Span:
+        """A link to any item, named as the handbook names it (ladder.render.titles)."""
+        return Span(title(self.framework, item), self.to(urls.url(item)))
+
     def level(self, level: Level) -> Span:
-        return Span(level.name, self.to(urls.url(level)))
+        return self.item(level)
 
     def cell(self, level: Level, dimension: Dimension) -> Span:
-        return Span(dimension.name, self.to(urls.cell(level, dimension)))
+        return Span(title(self.framework, dimension), self.to(urls.cell(level, dimension)))
 
     def standard(self, standard: Standard) -> Span:
-        return Span(standard.name, self.to(urls.url(standard)))
+        return self.item(standard)
 
     def example(self, example: Example) -> Span:
-        return Span(example.title, self.to(urls.url(example)))
+        return self.item(example)
 
     def track(self, track: Track) -> Span:
-        return Span(track.name, self.to(urls.url(track)))
+        return self.item(track)
 
     def worksheet(self, level: Level, kind: urls.WorksheetKind, text: str) -> Span:
         return Span(text, self.to(urls.worksheet(level, kind, "html")))
