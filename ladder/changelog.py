@@ -11,13 +11,27 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ladder.model import Dimension, Example, Framework, Level, Standard, Statement, Track
+from ladder.model import (
+    NOT_EXPECTED,
+    SAME_AS_PREVIOUS,
+    Cell,
+    Dimension,
+    Example,
+    Framework,
+    Level,
+    LevelStatement,
+    Standard,
+    Statement,
+    Track,
+    kind_of,
+)
 from ladder.render.titles import title
 
 ChangeType = Literal["added", "changed", "renamed", "removed"]
 KINDS: tuple[tuple[str, str], ...] = (
     ("track", "Tracks"),
     ("level", "Levels"),
+    ("level-statement", "Level statements with an id"),
     ("dimension", "Dimensions"),
     ("standard", "Standards"),
     ("statement", "Standard statements"),
@@ -27,6 +41,7 @@ KINDS: tuple[tuple[str, str], ...] = (
 FIELDS: dict[type, tuple[str, ...]] = {
     Track: ("name", "summary", "order", "branches_from"),
     Level: ("code", "title", "track", "order", "summary", "scope"),
+    LevelStatement: ("text", "level", "dimension"),
     Dimension: ("name", "summary", "covers", "order"),
     Standard: ("name", "question", "scenario", "order"),
     Statement: ("text", "standard", "side"),
@@ -65,7 +80,7 @@ class Changelog:
 
 
 def _items(framework: Framework, kind: str) -> list[Any]:
-    return [item for item in framework.items() if type(item).__name__.lower() == kind]
+    return [item for item in framework.items() if kind_of(item) == kind]
 
 
 def compare(old: Framework, new: Framework) -> Changelog:
@@ -86,7 +101,7 @@ def _compare_kind(old: Framework, new: Framework, kind: str) -> Iterator[Change]
             yield Change(kind, "removed", before.id, title(old, before))
             continue
         matched.add(after.id)
-        fields = tuple(_field_changes(before, after))
+        fields = tuple(_field_changes(before, after, new))
         if after.id != before.id:
             yield Change(kind, "renamed", after.id, title(new, after), before.id, fields)
         elif fields:
@@ -96,22 +111,46 @@ def _compare_kind(old: Framework, new: Framework, kind: str) -> Iterator[Change]
             yield Change(kind, "added", after.id, title(new, after))
 
 
-def _field_changes(before: Any, after: Any) -> Iterator[FieldChange]:
+def _field_changes(before: Any, after: Any, new: Framework) -> Iterator[FieldChange]:
     for name in FIELDS[type(before)]:
-        old, new = getattr(before, name), getattr(after, name)
-        if old != new:
-            yield FieldChange(name, old, new)
+        old, now = _current(new, getattr(before, name)), getattr(after, name)
+        if old != now:
+            yield FieldChange(name, old, now)
     if isinstance(before, Level):
-        for dimension in sorted(set(before.cells) | set(after.cells)):
-            old_cell, new_cell = before.cells.get(dimension), after.cells.get(dimension)
-            old_text = old_cell.statements if old_cell else ()
-            new_text = new_cell.statements if new_cell else ()
+        # A level's cells are keyed by dimension: a dimension renamed since counts under its new id.
+        old_cells = {_current(new, key): cell for key, cell in before.cells.items()}
+        for dimension in sorted(set(old_cells) | set(after.cells)):
+            old_cell, new_cell = old_cells.get(dimension), after.cells.get(dimension)
+            old_text, new_text = _cell_text(old_cell), _cell_text(new_cell)
             if old_text != new_text:
-                yield FieldChange(f"dimensions.{dimension}", list(old_text), list(new_text))
+                yield FieldChange(f"dimensions.{dimension}", old_text, new_text)
             old_step = old_cell.proficiency if old_cell else None
             new_step = new_cell.proficiency if new_cell else None
             if old_step != new_step:
                 yield FieldChange(f"dimensions.{dimension}.proficiency", old_step, new_step)
+
+
+def _cell_text(cell: Cell | None) -> list[str] | str:
+    """What a cell says, for comparing: its statements without an id (those with one are compared
+    as items of their own, so rewording one is one change), or what it says instead of statements."""
+    if cell is None:
+        return []
+    if cell.intent != "written":
+        return SAME_AS_PREVIOUS if cell.intent == "same" else NOT_EXPECTED
+    return [statement.text for statement in cell.statements if not statement.id]
+
+
+def _current(new: Framework, value: Any) -> Any:
+    """A reference (an id, or a list of ids) as the newer framework knows it: a former id becomes the
+    id that replaced it, so a rename shows once, as a rename, not as a change everywhere it is used."""
+    if isinstance(value, str):
+        try:
+            return new.get(value).id
+        except KeyError:
+            return value
+    if isinstance(value, tuple) and all(isinstance(part, str) for part in value):
+        return tuple(_current(new, part) for part in value)
+    return value
 
 
 # Reports ---------------------------------------------------------------------------------

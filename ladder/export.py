@@ -11,8 +11,9 @@ from typing import Any
 from ladder import urls
 from ladder.model import Framework, Level
 
-# Bumped when the shape of the JSON changes in a way that breaks a reader.
-JSON_FORMAT = 1
+# Bumped when the shape of the JSON changes in a way that breaks a reader. 2: a level's statements are
+# objects (text, anchor, url, and id when it has one); a level lists only the dimensions it is judged on.
+JSON_FORMAT = 2
 
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -59,12 +60,21 @@ def _level(framework: Framework, level: Level, url: str) -> dict[str, Any]:
     data["previous"] = getattr(framework.previous_level(level), "id", None)
     data["next"] = [after.id for after in framework.next_levels(level)]
     data["dimensions"] = {}
-    for dimension in framework.dimensions:
+    for dimension in framework.dimensions_for(level):
         inherited = framework.cell(level, dimension.id)
         cell = inherited.cell
         data["dimensions"][dimension.id] = {
-            "statements": list(cell.statements) if cell else [],
+            "statements": [
+                {
+                    "text": statement.text,
+                    "anchor": statement.anchor,
+                    **({"id": statement.id, "aliases": list(statement.aliases)} if statement.id else {}),
+                    "url": urls.absolute(framework.meta.site_url, urls.url(statement)),
+                }
+                for statement in (cell.statements if cell else ())
+            ],
             "proficiency": cell.proficiency if cell else None,
+            "expected": not (cell is not None and cell.intent == "not_expected"),
             "inherited_from": inherited.source.id if inherited.source else None,
         }
     data["url"] = url
@@ -100,7 +110,7 @@ def to_csv(framework: Framework) -> str:
             ]
             for dimension in framework.dimensions:
                 cell = framework.cell(level, dimension.id).cell
-                row.append("\n".join(f"• {text}" for text in cell.statements) if cell else "")
+                row.append("\n".join(f"• {text}" for text in cell.texts) if cell else "")
                 if with_scale:
                     row.append(framework.proficiency(cell.proficiency).name if cell and cell.proficiency else "")
             writer.writerow([_safe_cell(value) for value in row])

@@ -130,7 +130,7 @@ def check_framework(framework: Framework, documents: dict[str, Document]) -> lis
                 )
                 continue
             below = previous.cells.get(dimension.id) if previous else None
-            if previous and below and _same(below.statements, cell.statements):
+            if previous and below and _same(below.texts, cell.texts):
                 problems.append(
                     _warn(
                         document,

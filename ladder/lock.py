@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ladder import urls
 from ladder.load import Document, Kind, read
-from ladder.model import Framework
+from ladder.model import Framework, kind_of
 from ladder.problems import Problem
 from ladder.references import entries
 
@@ -73,14 +73,15 @@ def check(document: Document, documents: list[Document], unread: Collection[str]
     ]
 
 
-FILE_KIND = {"statement": "standard"}  # the kind of file each recorded kind is written in, where they differ
+# The kind of file each recorded kind is written in, where the two differ.
+FILE_KIND = {"statement": "standard", "level-statement": "level"}
 
 
 def updated(framework: Framework, recorded: dict[str, Published]) -> dict[str, Published]:
     """The record with every current id and URL added; nothing is ever removed."""
     result = dict(recorded)
     for item in framework.items():
-        kind = type(item).__name__.lower()
+        kind = kind_of(item)
         url = urls.url(item)
         before = result.get(item.id)
         if before is None:

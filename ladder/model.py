@@ -41,6 +41,7 @@ class Meta:
     description: str
     site_url: str
     license: str
+    first_version: str | None = None  # where this framework's history starts (see ladder.history)
 
 
 @dataclass(frozen=True)
@@ -54,8 +55,8 @@ class ProficiencyStep:
 class Track:
     id: str
     name: str
-    summary: str
     order: int
+    summary: str = ""
     branches_from: str | None = None
     aliases: tuple[str, ...] = ()
 
@@ -64,10 +65,37 @@ class Track:
 class Dimension:
     id: str
     name: str
-    summary: str
-    covers: tuple[str, ...]
     order: int
+    summary: str = ""
+    covers: tuple[str, ...] = ()
+    tracks: tuple[str, ...] = ()  # the tracks it applies to; empty: every track
+    scale: tuple[ProficiencyStep, ...] = ()  # its own proficiency scale (a rubric); empty: the framework's
     aliases: tuple[str, ...] = ()
+
+
+# What a level says about a dimension: its own statements, the level below's on purpose, or nothing
+# because the dimension is not expected at this level.
+Intent = Literal["written", "same", "not_expected"]
+SAME_AS_PREVIOUS = "same as previous"
+NOT_EXPECTED = "not expected"
+
+
+@dataclass(frozen=True)
+class LevelStatement:
+    """One statement a level makes about a dimension. With an id, it is an item of its own: a link
+    to it survives rewording and reordering; without, it is known by its place in the list."""
+
+    text: str
+    level: str  # the level that writes it
+    dimension: str
+    position: int  # 1 for the first statement of the list
+    id: str = ""  # none: known by its place
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        """Where it is on its level's page: its id, else `<dimension>--<position>` (ids never hold "--")."""
+        return self.id or f"{self.dimension}--{self.position}"
 
 
 @dataclass(frozen=True)
@@ -75,25 +103,30 @@ class Cell:
     """What one level says about one dimension."""
 
     dimension: str
-    statements: tuple[str, ...]
+    statements: tuple[LevelStatement, ...] = ()
     proficiency: str | None = None
+    intent: Intent = "written"
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(statement.text for statement in self.statements)
 
 
 @dataclass(frozen=True)
 class Level:
     id: str
-    code: str
     title: str
     track: str
     order: int
-    summary: str
-    scope: str
     cells: Mapping[str, Cell]
+    code: str = ""
+    summary: str = ""
+    scope: str = ""
     aliases: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
-        return f"{self.code} {self.title}"
+        return f"{self.code} {self.title}" if self.code else self.title
 
 
 @dataclass(frozen=True)
@@ -187,14 +220,19 @@ class Framework:
     def example(self, ident: str) -> Example:
         return _typed(self.get(ident), Example, ident)
 
-    def proficiency(self, ident: str) -> ProficiencyStep:
-        return next(step for step in self.proficiency_scale if step.id == ident)
+    def proficiency(self, ident: str, dimension: Dimension | None = None) -> ProficiencyStep:
+        """A step of the dimension's own scale when it has one, else of the framework's."""
+        scale = dimension.scale if dimension is not None and dimension.scale else self.proficiency_scale
+        return next(step for step in scale if step.id == ident)
 
-    def items(self) -> Iterator[Track | Dimension | Level | Standard | Statement | Example]:
+    def items(self) -> Iterator[Track | Dimension | Level | LevelStatement | Standard | Statement | Example]:
         """Every item that has an id (and so a URL), in reading order."""
         yield from self.tracks
         yield from self.dimensions
-        yield from self.levels
+        for level in self.levels:
+            yield level
+            for cell in level.cells.values():
+                yield from (statement for statement in cell.statements if statement.id)
         for standard in self.standards:
             yield standard
             yield from standard.statements
@@ -221,18 +259,39 @@ class Framework:
         return self._next.get(level.id, ())
 
     def cell(self, level: Level, dimension: str) -> Inherited:
-        """The level's statements for a dimension; a level that leaves it out keeps the one below."""
+        """The level's statements for a dimension; a level that leaves it out, or says it is the same
+        as the level below, keeps the one below's. A dimension not expected at a level has an empty
+        cell there (intent "not_expected")."""
         current: Level | None = level
         while current is not None:
-            if dimension in current.cells:
-                return Inherited(current.cells[dimension], None if current is level else current)
+            found = current.cells.get(dimension)
+            if found is not None and found.intent != "same":
+                return Inherited(found, None if current is level else current)
             current = self.previous_level(current)
         return Inherited(None, None)
+
+    def applies(self, dimension: Dimension, level: Level) -> bool:
+        """Whether a level is judged on a dimension: every track's, or one of the level's tracks'."""
+        return not dimension.tracks or any(track.id in dimension.tracks for track in self.tracks_of(level))
+
+    def dimensions_for(self, level: Level) -> tuple[Dimension, ...]:
+        return tuple(dimension for dimension in self.dimensions if self.applies(dimension, level))
+
+    def dimensions_of_track(self, track: str) -> tuple[Dimension, ...]:
+        return tuple(dimension for dimension in self.dimensions if not dimension.tracks or track in dimension.tracks)
 
     def examples_for(self, level: Level, track: str | None = None) -> tuple[Example, ...]:
         return tuple(
             example for example in self._examples_by_level.get(level.id, ()) if track is None or track in example.tracks
         )
+
+
+KIND_NAMES: dict[type, str] = {}  # filled below: each kind of item, as records and messages name it
+
+
+def kind_of(item: Any) -> str:
+    """"level", "level-statement", "statement"...: the kind of an item, as the lock file records it."""
+    return KIND_NAMES[type(item)]
 
 
 def _typed(item: Any, kind: type[T], ident: str) -> T:
@@ -247,11 +306,19 @@ def _typed(item: Any, kind: type[T], ident: str) -> T:
 def build(data: Mapping[str, Any]) -> Framework:
     """A Framework from validated plain data: {"framework": {...}, "tracks": [...], ...}."""
     top = data["framework"]
-    meta = Meta(**{name: top[name] for name in Meta.__dataclass_fields__})
+    meta = Meta(**{name: top[name] for name in Meta.__dataclass_fields__ if name in top})
     scale = tuple(ProficiencyStep(**step) for step in top.get("proficiency_scale", ()))
     tracks = _sorted(Track(**_with_aliases(item)) for item in data.get("tracks", ()))
     dimensions = _sorted(
-        Dimension(**_with_aliases(item, covers=tuple(item["covers"]))) for item in data.get("dimensions", ())
+        Dimension(
+            **_with_aliases(
+                item,
+                covers=tuple(item.get("covers", ())),
+                tracks=tuple(item.get("tracks", ())),
+                scale=tuple(ProficiencyStep(**step) for step in item.get("scale", ())),
+            )
+        )
+        for item in data.get("dimensions", ())
     )
     track_rank = {track.id: position for position, track in enumerate(tracks)}
     levels = tuple(
@@ -313,12 +380,23 @@ def _with_aliases(item: Mapping[str, Any], **overrides: Any) -> dict[str, Any]:
 
 
 def _level(item: Mapping[str, Any]) -> Level:
-    cells = {
-        name: Cell(name, tuple(cell["statements"]), cell.get("proficiency"))
-        for name, cell in item["dimensions"].items()
-    }
+    cells = {name: _cell(item["id"], name, cell) for name, cell in item["dimensions"].items()}
     fields = {name: value for name, value in item.items() if name != "dimensions"}
     return Level(**_with_aliases(fields, cells=MappingProxyType(cells)))
+
+
+def _cell(level: str, dimension: str, cell: Any) -> Cell:
+    if cell == SAME_AS_PREVIOUS:
+        return Cell(dimension, intent="same")
+    if cell == NOT_EXPECTED:
+        return Cell(dimension, intent="not_expected")
+    statements = tuple(
+        LevelStatement(entry, level, dimension, position)
+        if isinstance(entry, str)
+        else LevelStatement(entry["text"], level, dimension, position, entry["id"], tuple(entry.get("aliases", ())))
+        for position, entry in enumerate(cell["statements"], start=1)
+    )
+    return Cell(dimension, statements, cell.get("proficiency"))
 
 
 def _standard(item: Mapping[str, Any]) -> Standard:
@@ -371,3 +449,16 @@ def _ladders(tracks: tuple[Track, ...], levels: tuple[Level, ...]) -> dict[str, 
     for track in tracks:
         ladder(track)
     return ladders
+
+
+KIND_NAMES.update(
+    {
+        Track: "track",
+        Dimension: "dimension",
+        Level: "level",
+        LevelStatement: "level-statement",
+        Standard: "standard",
+        Statement: "statement",
+        Example: "example",
+    }
+)

@@ -295,6 +295,8 @@ def describe(document: Document, error: ValidationError) -> list[Problem]:
     def problem(message: str, at: DataPath = path, *, at_key: bool = False, code: str = "schema") -> Problem:
         return document.problem(at, message, code=code, at_key=at_key)
 
+    if keyword == "anyOf":
+        return _describe_alternatives(document, error, path, value, instance)
     if keyword == "required":
         missing = [name for name in value if name not in instance]
         return [problem(f"missing required field '{name}'", code="missing-field") for name in missing]
@@ -332,6 +334,40 @@ def describe(document: Document, error: ValidationError) -> list[Problem]:
     }
     message = messages[keyword]() if keyword in messages else str(error.message)
     return [problem(message)]
+
+
+JSON_TYPES: dict[str, type | tuple[type, ...]] = {
+    "string": str,
+    "object": dict,
+    "array": list,
+    "integer": int,
+    "number": (int, float),
+    "boolean": bool,
+}
+
+
+def _describe_alternatives(
+    document: Document, error: ValidationError, path: DataPath, alternatives: list[Any], instance: Any
+) -> list[Problem]:
+    """A value that may take one of several forms (a statement is text or {id, text}): what is wrong
+    with it in the form its type says it is meant to take, or which forms it may take."""
+
+    def takes(schema: Any) -> bool:
+        if "enum" in schema:
+            return isinstance(instance, str)
+        kind = JSON_TYPES.get(schema.get("type", ""))
+        return kind is not None and isinstance(instance, kind) and not (isinstance(instance, bool) and kind is int)
+
+    meant = [index for index, schema in enumerate(alternatives) if takes(schema)]
+    if len(meant) == 1:
+        inner = [sub for sub in error.context or () if sub.relative_schema_path[0] == meant[0]]
+        return [problem for sub in inner for problem in describe(document, sub)]
+    forms = [schema["type"] for schema in alternatives if "type" in schema]
+    words = [f"'{choice}'" for schema in alternatives for choice in schema.get("enum", ())]
+    if not words:
+        return [_type_problem(document, path, forms, instance)]
+    expected = " or ".join([*(TYPE_NAMES.get(form, form) for form in forms), *words])
+    return [document.problem(path, f"expected {expected}, got {value_kind(instance)}", code="wrong-type")]
 
 
 def _type_problem(document: Document, path: DataPath, expected: str | list[str], instance: Any) -> Problem:

@@ -13,7 +13,7 @@ import posixpath
 from functools import lru_cache
 from typing import Literal
 
-from ladder.model import Dimension, Example, Level, Standard, Statement, Track
+from ladder.model import Dimension, Example, Level, LevelStatement, Standard, Statement, Track
 
 WorksheetKind = Literal["expectations", "onboarding", "promotion", "pip"]
 WORKSHEET_KINDS: tuple[WorksheetKind, ...] = ("expectations", "onboarding", "promotion", "pip")
@@ -32,7 +32,7 @@ COMPARE = "compare/"
 CHANGES = "changes/"
 WORKSHEETS = "worksheets/"
 
-Item = Track | Level | Dimension | Standard | Statement | Example
+Item = Track | Level | LevelStatement | Dimension | Standard | Statement | Example
 
 
 def page(item: Item) -> str:
@@ -41,6 +41,8 @@ def page(item: Item) -> str:
         return LEVELS
     if isinstance(item, Level):
         return f"{LEVELS}{item.id}/"
+    if isinstance(item, LevelStatement):
+        return f"{LEVELS}{item.level}/"
     if isinstance(item, Dimension):
         return f"{DIMENSIONS}{item.id}/"
     if isinstance(item, Standard):
@@ -56,6 +58,8 @@ def anchor(item: Item) -> str | None:
     """The fragment that points at the item on its page, or None when the item is the page."""
     if isinstance(item, (Track, Statement)):
         return item.id
+    if isinstance(item, LevelStatement):
+        return item.anchor
     return None
 
 

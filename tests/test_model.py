@@ -57,7 +57,7 @@ def test_a_level_that_leaves_out_a_dimension_inherits_it(tmp_path: Path) -> None
     second = framework.level("second")
     inherited = framework.cell(second, "reach")
     assert inherited.source == framework.level("first")
-    assert inherited.cell is not None and inherited.cell.statements == ("Finishes the tasks given to them.",)
+    assert inherited.cell is not None and inherited.cell.texts == ("Finishes the tasks given to them.",)
     own = framework.cell(second, "craft")
     assert own.source is None
 

@@ -181,7 +181,7 @@ def test_a_dimension_page_over_its_statement_budget_shows_each_levels_first_stat
     framework = load_framework(write_framework(tmp_path / "framework", shape))
     page = render_pages(framework)["dimensions/dimension-0.md"]
     level = framework.levels[0]
-    statements = level.cells["dimension-0"].statements
+    statements = level.cells["dimension-0"].texts
     assert statements[0].split()[0] in page and statements[1] not in page
     assert f"[and 7 more](../levels/{level.id}.md#dimension-0)" in page
     assert len(page) < 100_000

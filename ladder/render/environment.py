@@ -21,7 +21,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ladder import urls
-from ladder.model import Dimension, Framework, Level
+from ladder.model import Dimension, Framework, Level, LevelStatement
 from ladder.render import text, titles
 
 # A label for the table of contents may hold only words and plain punctuation: Python-Markdown reads
@@ -63,7 +63,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(urls=urls, heading=heading, block=block, alias_anchors=alias_anchors)
+    env.globals.update(
+        urls=urls, heading=heading, block=block, alias_anchors=alias_anchors, statement_anchor=statement_anchor
+    )
     env.filters["prose"] = _prose
     env.filters["plain"] = text.plain
     return env
@@ -112,6 +114,12 @@ def attribute(value: str) -> str:
 def alias_anchors(former: tuple[str, ...]) -> Markup:
     """Extra anchors for an item's former ids, so old links land in the same place."""
     return Markup("".join(f'<a id="{alias}"></a>' for alias in former))
+
+
+def statement_anchor(statement: LevelStatement) -> Markup:
+    """An anchor where a level's statement starts (its id, or its dimension and place), with one
+    for each former id: a link can name exactly this statement."""
+    return Markup(f'<span class="ladder-anchor" id="{statement.anchor}"></span>{alias_anchors(statement.aliases)}')
 
 
 def block(ident: str, *classes: str) -> Markup:

@@ -203,19 +203,20 @@ def _render(framework: Framework, page: str, template: str, **context: object) -
 def cell_view(framework: Framework, level: Level, dimension: Dimension) -> CellView:
     found = framework.cell(level, dimension.id)
     proficiency = found.cell.proficiency if found.cell else None
-    step = framework.proficiency(proficiency) if proficiency else None
+    step = framework.proficiency(proficiency, dimension) if proficiency else None
     return CellView(dimension, found.cell, found.source, step)
 
 
 def _track_view(framework: Framework, track: Track) -> dict[str, object]:
     ladder = framework.ladder(track.id)
     branch = framework.level(track.branches_from) if track.branches_from else None
-    rows = [(level, [cell_view(framework, level, d) for d in framework.dimensions]) for level in ladder]
-    return {"track": track, "rows": rows, "branch": branch}
+    dimensions = framework.dimensions_of_track(track.id)
+    rows = [(level, [cell_view(framework, level, d) for d in dimensions]) for level in ladder]
+    return {"track": track, "rows": rows, "branch": branch, "dimensions": dimensions}
 
 
 def _level_view(framework: Framework, level: Level, published: Container[str]) -> dict[str, object]:
-    cells = [cell_view(framework, level, dimension) for dimension in framework.dimensions]
+    cells = [cell_view(framework, level, dimension) for dimension in framework.dimensions_for(level)]
     previous = framework.previous_level(level)
     return {
         "level": level,
@@ -242,7 +243,7 @@ def _level_view(framework: Framework, level: Level, published: Container[str]) -
 def _changes(framework: Framework, lower: Level, upper: Level) -> list[Change]:
     return [
         Change(dimension, cell_view(framework, lower, dimension), cell_view(framework, upper, dimension))
-        for dimension in framework.dimensions
+        for dimension in framework.dimensions_for(upper)
     ]
 
 
@@ -251,6 +252,8 @@ def _dimension_view(framework: Framework, dimension: Dimension) -> dict[str, obj
     shown: set[str] = set()
     tracks = []
     for track in framework.tracks:
+        if dimension not in framework.dimensions_of_track(track.id):
+            continue  # a dimension for some tracks only
         levels = [level for level in framework.ladder(track.id) if level.id not in shown]
         shared = [level for level in framework.ladder(track.id) if level.id in shown]
         shown.update(level.id for level in levels)

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from ladder import urls
-from ladder.model import Dimension, Example, Framework, Level, Standard, Statement, Track
+from ladder.model import Dimension, Example, Framework, Level, LevelStatement, Standard, Statement, Track, kind_of
 from ladder.render.text import excerpt, one_line
 
 
@@ -31,6 +31,9 @@ def title(framework: Framework, item: urls.Item) -> str:
         return one_line(item.name)
     if isinstance(item, Example):
         return one_line(item.title)
+    if isinstance(item, LevelStatement):
+        cell = cell_title(framework.level(item.level), framework.dimension(item.dimension))
+        return words()["level_statement_title"].format(cell=cell, excerpt=excerpt(item.text))
     if isinstance(item, Statement):
         standard = framework.standard(item.standard)
         return words()["statement_title"].format(
@@ -50,5 +53,5 @@ def cite(title_text: str, site_url: str, target: str) -> str:
 
 
 def describe(item: Any) -> str:
-    """The kind of an item, for messages: "level", "statement"."""
-    return type(item).__name__.lower()
+    """The kind of an item, for messages: "level", "level statement"."""
+    return kind_of(item).replace("-", " ")

@@ -162,11 +162,12 @@ def level_section(subject: Subject, *, heading: str | None = None, next_levels: 
     text = common()["level"]
     links = Links(subject)
     framework, level = subject.framework, subject.level
-    blocks: list[Block | Section] = [
-        Paragraph(spans(text["summary"], summary=links.prose(level.summary))),
-        Paragraph(spans(text["scope"], scope=links.prose(level.scope))),
-    ]
-    for dimension in framework.dimensions:
+    blocks: list[Block | Section] = []
+    if level.summary:
+        blocks.append(Paragraph(spans(text["summary"], summary=links.prose(level.summary))))
+    if level.scope:
+        blocks.append(Paragraph(spans(text["scope"], scope=links.prose(level.scope))))
+    for dimension in framework.dimensions_for(level):
         blocks.append(dimension_section(subject, level, dimension))
     if next_levels:
         blocks.extend(next_level_paragraphs(subject))
@@ -184,16 +185,18 @@ def dimension_section(subject: Subject, level: Level, dimension: Dimension) -> S
     blocks: list[Block] = []
     if inherited.cell is None:
         blocks.append(hint(text["empty"]))
+    elif inherited.cell.intent == "not_expected":
+        blocks.append(hint(text["not_expected"]))
     else:
         if inherited.source is not None:
             blocks.append(
                 Paragraph(spans(text["inherited"], level=level.name, source=links.level(inherited.source)), hint=True)
             )
         if inherited.cell.proficiency:
-            step = subject.framework.proficiency(inherited.cell.proficiency)
+            step = subject.framework.proficiency(inherited.cell.proficiency, dimension)
             summary = links.prose(_lower_first(step.summary))
             blocks.append(Paragraph(spans(text["proficiency"], name=step.name, summary=summary)))
-        blocks.append(Bullets(tuple(links.prose(statement) for statement in inherited.cell.statements)))
+        blocks.append(Bullets(tuple(links.prose(statement.text) for statement in inherited.cell.statements)))
     return Section((links.cell(level, dimension),), tuple(blocks), depth=3, keep_together=True)
 
 

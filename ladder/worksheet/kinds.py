@@ -162,7 +162,7 @@ def promotion(subject: Subject) -> Worksheet:
         proposed_value = ()
     dims = text["dimensions"]
     evidence: list[Block | Section] = [hint(dims["hint"])]
-    for dimension in subject.framework.dimensions:
+    for dimension in subject.framework.dimensions_for(proposed[0]):
         blocks: list[Block] = []
         for upper in proposed:
             cell = content.dimension_section(subject, upper, dimension)

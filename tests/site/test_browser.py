@@ -119,7 +119,7 @@ def test_the_compare_page_shows_the_two_levels_in_its_address(page: Page, site: 
     row = page.locator(".ladder-compare__row", has=page.locator("h2#leadership"))
     cells = row.locator(".ladder-compare__cell")
     expect(cells.nth(0)).to_contain_text(senior.name)
-    expect(cells.nth(0)).to_contain_text(senior.cells["leadership"].statements[0].split()[0])
+    expect(cells.nth(0)).to_contain_text(senior.cells["leadership"].texts[0].split()[0])
     expect(cells.nth(1)).to_contain_text(manager.name)
     expect(cells.nth(1)).to_contain_text("Holds regular 1:1s with each report")
     page.get_by_label("Second level").select_option("staff")

@@ -255,7 +255,7 @@ def test_each_level_page_shows_every_dimension_with_its_own_or_inherited_text(
             if found.cell is None:
                 assert shown == "Nothing written for this dimension yet.", (page.url, dimension.id)
                 continue
-            for statement in found.cell.statements:
+            for statement in found.cell.texts:
                 assert plain(statement) in shown, (page.url, dimension.id, statement)
             if found.cell.proficiency:
                 step = framework.proficiency(found.cell.proficiency)
@@ -451,7 +451,7 @@ def test_the_csv_export_of_each_shape_has_a_row_per_level_on_each_track(name: st
         assert values["url"] == urls.absolute(framework.meta.site_url, urls.page(level))
         for dimension in framework.dimensions:
             cell = framework.cell(level, dimension.id).cell
-            assert values[dimension.name] == ("\n".join(f"• {text}" for text in cell.statements) if cell else "")
+            assert values[dimension.name] == ("\n".join(f"• {text}" for text in cell.texts) if cell else "")
             if framework.proficiency_scale:
                 named = framework.proficiency(cell.proficiency).name if cell and cell.proficiency else ""
                 assert values[f"{dimension.name} proficiency"] == named
