@@ -1,6 +1,8 @@
 """Content warnings: the mistakes reviewers of a leveling framework keep catching.
 
-None of these stop the handbook from building; `ladder validate --strict` makes them fail.
+None of these stop the handbook from building; `ladder validate --strict` makes them fail. A
+framework switches any of them off, everywhere or for some items, under `lint.ignore` in
+framework.yaml (see `ignored`). CODES lists every one, and the README lists CODES.
 """
 
 from __future__ import annotations
@@ -9,11 +11,28 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ladder.load import SCHEMA_FOLDER, Document
 from ladder.model import Framework
-from ladder.problems import Problem, Severity
+from ladder.problems import Problem, Severity, did_you_mean
 
+# Every warning `ladder validate` gives, by its code: the one list of them (the README shows it).
+CODES: dict[str, str] = {
+    "missing-dimension": "a level says nothing about a dimension it is judged on: say 'same as previous' or "
+    "'not expected' if that is meant",
+    "same-as-previous": "a level repeats the level below's statements for a dimension word for word: say "
+    "'same as previous' if that is meant",
+    "shared-code": "two levels on one track's ladder have the same code, so the code does not name one level",
+    "empty-track": "a track has no level of its own",
+    "track-mismatch": "an example names a track whose ladder has none of the example's levels",
+    "one-sided-standard": "a standard says what is above the line but not below it, or the other way round",
+    "few-key-steps": "an example has fewer than 3 key steps",
+    "many-key-steps": "an example has more than 6 key steps",
+    "vague-wording": "an example uses a phrase from lint.vague_phrases",
+    "schema-line": "a file's first line does not point editors at its schema",
+    "ignored-file": "a YAML file that is in no folder Ladder reads",
+}
 MIN_KEY_STEPS = 3
 MAX_KEY_STEPS = 6
 SCHEMA_LINE = "# yaml-language-server: $schema="
@@ -111,7 +130,7 @@ def check_framework(framework: Framework, documents: dict[str, Document]) -> lis
     for level in framework.levels:
         document = documents[level.id]
         previous = framework.previous_level(level)
-        for dimension in framework.dimensions:
+        for dimension in framework.dimensions_for(level):
             cell = level.cells.get(dimension.id)
             if cell is None:
                 consequence = (
@@ -123,23 +142,36 @@ def check_framework(framework: Framework, documents: dict[str, Document]) -> lis
                     _warn(
                         document,
                         ("dimensions",),
-                        f"says nothing about dimension '{dimension.id}'; {consequence}",
+                        f"says nothing about dimension '{dimension.id}'; {consequence} (say 'same as previous' "
+                        "or 'not expected' if that is what you mean)",
                         "missing-dimension",
                         at_key=True,
                     )
                 )
                 continue
-            below = previous.cells.get(dimension.id) if previous else None
-            if previous and below and _same(below.texts, cell.texts):
+            below = framework.cell(previous, dimension.id).cell if previous else None
+            if previous and below and cell.intent == "written" and _same(below.texts, cell.texts):
                 problems.append(
                     _warn(
                         document,
                         ("dimensions", dimension.id),
-                        f"has the same text for "
-                        f"'{dimension.id}' as the level below it, '{previous.id}': say what "
-                        "changes, or leave the dimension out",
+                        f"has the same text for '{dimension.id}' as the level below it, '{previous.id}': say what "
+                        "changes, or write 'same as previous' if that is meant",
                         "same-as-previous",
                         at_key=True,
+                    )
+                )
+    for track in framework.tracks:
+        seen: dict[str, str] = {}
+        for level in framework.ladder(track.id):
+            if level.code and seen.setdefault(level.code.casefold(), level.id) != level.id:
+                problems.append(
+                    _warn(
+                        documents[level.id],
+                        ("code",),
+                        f"level '{seen[level.code.casefold()]}' on the {track.id} track has the code "
+                        f"'{level.code}' too, so the code does not say which level is meant",
+                        "shared-code",
                     )
                 )
     for track in framework.tracks:
@@ -166,3 +198,35 @@ def _same(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
         return [" ".join(text.split()).lower() for text in texts]
 
     return normal(first) == normal(second)
+
+
+def ignored(problems: list[Problem], settings: list[Any]) -> list[Problem]:
+    """The problems without the warnings `lint.ignore` switches off: a code alone everywhere,
+    {code, items} for those items (the item is the second part of a problem's location,
+    `levels.senior.dimensions`)."""
+    everywhere = {entry for entry in settings if isinstance(entry, str)}
+    for_items = {
+        (entry["code"], item) for entry in settings if isinstance(entry, dict) for item in entry.get("items", [])
+    }
+
+    def silenced(problem: Problem) -> bool:
+        item = problem.location.split(".")[1] if "." in problem.location else ""
+        return problem.code in everywhere or (problem.code, item) in for_items
+
+    return [problem for problem in problems if problem.is_error or not silenced(problem)]
+
+
+def check_ignore(document: Document, settings: list[Any]) -> list[Problem]:
+    """An error for each code in framework.yaml's lint.ignore that names no warning (a typo would
+    silently switch off nothing)."""
+    problems = []
+    for position, entry in enumerate(settings):
+        code = entry if isinstance(entry, str) else entry.get("code") if isinstance(entry, dict) else None
+        if isinstance(code, str) and code not in CODES:
+            path = ("lint", "ignore", position) if isinstance(entry, str) else ("lint", "ignore", position, "code")
+            problems.append(
+                document.problem(
+                    path, f"no warning has the code '{code}'{did_you_mean(code, CODES)}", code="unknown-lint-code"
+                )
+            )
+    return problems

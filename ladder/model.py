@@ -290,7 +290,7 @@ KIND_NAMES: dict[type, str] = {}  # filled below: each kind of item, as records 
 
 
 def kind_of(item: Any) -> str:
-    """"level", "level-statement", "statement"...: the kind of an item, as the lock file records it."""
+    """The kind of an item as the lock file records it: "level", "level-statement", "statement"..."""
     return KIND_NAMES[type(item)]
 
 

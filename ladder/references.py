@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ladder.load import FRAMEWORK, Document
+from ladder.model import Framework
 from ladder.problems import Problem, closest
 from ladder.yaml_source import Path as DataPath
 
@@ -28,13 +29,18 @@ class Entry:
     aliases: tuple[str, ...]
 
     @property
+    def described(self) -> str:
+        """The kind as a message says it: "level statement"."""
+        return self.kind.replace("-", " ")
+
+    @property
     def where(self) -> str:
         mark = self.document.yaml.mark((*self.path, "id"))
         return f"{self.document.shown}:{mark.line}"
 
 
 def entries(documents: list[Document]) -> Iterator[Entry]:
-    """Every item with an id, including the statements inside standards."""
+    """Every item with an id, including the statements inside standards and levels."""
     for document in documents:
         data = document.data
         if document.kind is FRAMEWORK or not isinstance(data, dict) or not isinstance(data.get("id"), str):
@@ -45,6 +51,13 @@ def entries(documents: list[Document]) -> Iterator[Entry]:
                 for index, statement in enumerate(_list(data.get(side))):
                     if isinstance(statement, dict) and isinstance(statement.get("id"), str):
                         yield Entry("statement", statement["id"], document, (side, index), _aliases(statement))
+        if document.kind.name == "level" and isinstance(data.get("dimensions"), dict):
+            for dimension, cell in data["dimensions"].items():
+                statements = _list(cell.get("statements")) if isinstance(cell, dict) else []
+                for index, statement in enumerate(statements):
+                    if isinstance(statement, dict) and isinstance(statement.get("id"), str):
+                        path = ("dimensions", dimension, "statements", index)
+                        yield Entry("level-statement", statement["id"], document, path, _aliases(statement))
 
 
 def _list(value: Any) -> list[Any]:
@@ -127,7 +140,7 @@ def _unique_ids(index: Index) -> Iterator[Problem]:
         if earlier is not entry:
             yield entry.document.problem(
                 (*entry.path, "id"),
-                f"id '{entry.ident}' is already used by the {earlier.kind} at {earlier.where}; "
+                f"id '{entry.ident}' is already used by the {earlier.described} at {earlier.where}; "
                 "ids must be unique across the whole framework",
                 code="duplicate-id",
             )
@@ -139,7 +152,7 @@ def _unique_ids(index: Index) -> Iterator[Problem]:
                 owner = first[alias]
                 yield entry.document.problem(
                     path,
-                    f"alias '{alias}' is the id of the {owner.kind} at {owner.where}; an alias must be a "
+                    f"alias '{alias}' is the id of the {owner.described} at {owner.where}; an alias must be a "
                     "former id that nothing uses any more",
                     code="alias-collision",
                 )
@@ -147,7 +160,7 @@ def _unique_ids(index: Index) -> Iterator[Problem]:
                 other = seen_alias[alias]
                 yield entry.document.problem(
                     path,
-                    f"alias '{alias}' is also an alias of the {other.kind} at {other.where}",
+                    f"alias '{alias}' is also an alias of the {other.described} at {other.where}",
                     code="alias-collision",
                 )
 
@@ -189,7 +202,12 @@ def _level(document: Document, index: Index) -> Iterator[Problem]:
         yield from _reference(document, ("dimensions", name), name, "dimension", index, at_key=True)
         step = _text(cell, "proficiency")
         if step is not None:
-            yield from _proficiency(document, ("dimensions", name, "proficiency"), step, index)
+            yield from _proficiency(document, ("dimensions", name, "proficiency"), step, index, name)
+
+
+def _dimension(document: Document, index: Index) -> Iterator[Problem]:
+    for position, ident in _texts(document.data, "tracks"):
+        yield from _reference(document, ("tracks", position), ident, "track", index)
 
 
 def _level_orders(documents: list[Document]) -> Iterator[Problem]:
@@ -209,13 +227,25 @@ def _level_orders(documents: list[Document]) -> Iterator[Problem]:
             )
 
 
-def _proficiency(document: Document, path: DataPath, step: str, index: Index) -> Iterator[Problem]:
-    scale = _scale(index)
+def _proficiency(document: Document, path: DataPath, step: str, index: Index, dimension: str) -> Iterator[Problem]:
+    """A level names a step of the dimension's own scale when it has one, else of framework.yaml's."""
+    entry = index.ids("dimension").get(dimension)
+    own = _steps(entry.document.data.get("scale")) if entry is not None else None
+    if own is not None:
+        if step not in own:
+            message = f"unknown proficiency '{step}' (dimension '{dimension}' has its own scale: {', '.join(own)})"
+            yield document.problem(path, message, code="unknown-reference")
+        return
     if "framework" in index.unread:
         return
+    top = index.framework
+    scale = _steps(top.get("proficiency_scale") if isinstance(top, dict) else None)
     if scale is None:
         yield document.problem(
-            path, "framework.yaml has no proficiency_scale, so no proficiency can be given", code="unknown-reference"
+            path,
+            f"framework.yaml has no proficiency_scale, and dimension '{dimension}' no scale of its own, "
+            "so no proficiency can be given",
+            code="unknown-reference",
         )
     elif step not in scale:
         yield document.problem(
@@ -223,9 +253,7 @@ def _proficiency(document: Document, path: DataPath, step: str, index: Index) ->
         )
 
 
-def _scale(index: Index) -> list[str] | None:
-    top = index.framework
-    steps = top.get("proficiency_scale") if isinstance(top, dict) else None
+def _steps(steps: Any) -> list[str] | None:
     if not isinstance(steps, list):
         return None
     return [step["id"] for step in steps if isinstance(step, dict) and isinstance(step.get("id"), str)]
@@ -288,4 +316,32 @@ def _example(document: Document, index: Index) -> Iterator[Problem]:
             yield from _reference(document, (field, position), ident, kind, index)
 
 
-_CHECKS = {"level": _level, "track": _track, "example": _example}
+_CHECKS = {"level": _level, "track": _track, "example": _example, "dimension": _dimension}
+
+
+def check_model(framework: Framework, documents: dict[str, Document]) -> list[Problem]:
+    """Errors only the built ladders show: 'same as previous' on a level with nothing below it, and
+    a level written for a dimension none of its tracks is judged on."""
+    problems = []
+    for level in framework.levels:
+        document = documents[level.id]
+        for dimension, cell in level.cells.items():
+            if cell.intent == "same" and framework.previous_level(level) is None:
+                problems.append(
+                    document.problem(
+                        ("dimensions", dimension),
+                        f"says 'same as previous' for '{dimension}', but no level comes before it on its track",
+                        code="nothing-previous",
+                    )
+                )
+            if not framework.applies(framework.dimension(dimension), level):
+                tracks = ", ".join(framework.dimension(dimension).tracks)
+                problems.append(
+                    document.problem(
+                        ("dimensions", dimension),
+                        f"dimension '{dimension}' applies to the {tracks} track(s) only, and this level is on none",
+                        code="dimension-not-on-track",
+                        at_key=True,
+                    )
+                )
+    return problems

@@ -50,14 +50,24 @@ def validate(root: Path) -> Report:
     if lock_document is not None and len(documents) in passed_indexes:
         problems += lock.check(lock_document, documents, loaded.unread)
         problems += lint.check_documents([lock_document], root, [])
-    top: dict[str, Any] = next((document.data for document in passed if document.kind is FRAMEWORK), {})
-    problems += lint.check_documents(passed, root, top.get("lint", {}).get("vague_phrases", []))
+    top_document = next((document for document in passed if document.kind is FRAMEWORK), None)
+    top: dict[str, Any] = top_document.data if top_document is not None else {}
+    settings = top.get("lint", {})
+    problems += lint.check_documents(passed, root, settings.get("vague_phrases", []))
+    if top_document is not None:
+        problems += lint.check_ignore(top_document, settings.get("ignore", []))
     framework = data = None
     if not any(problem.is_error for problem in problems):
         data = _plain_data(passed)
-        framework = build(data)
-        problems += lint.check_framework(framework, _by_id(passed))
-    return Report(root, len(documents), sort_unique(problems), framework, data)
+        built = build(data)
+        problems += references.check_model(built, _by_id(passed))
+        if not any(problem.is_error for problem in problems):
+            framework = built
+            problems += lint.check_framework(framework, _by_id(passed))
+        else:
+            data = None
+    kept = lint.ignored(problems, settings.get("ignore", []))
+    return Report(root, len(documents), sort_unique(kept), framework, data)
 
 
 def load_framework(root: Path) -> Framework:

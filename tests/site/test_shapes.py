@@ -42,11 +42,12 @@ NAMES = sorted(path.name for path in SHAPES.iterdir() if (path / "framework.yaml
 
 # The warnings each shape implies, exactly; every other shape validates without one.
 MISSING = "warning: says nothing about dimension"
-UNCHANGED = "the handbook will show it as unchanged from the previous level"
+HINT = " (say 'same as previous' or 'not expected' if that is what you mean)"
+UNCHANGED = "the handbook will show it as unchanged from the previous level" + HINT
 EXPECTED_WARNINGS = {
     "sparse": [
         f"sparse/levels/e1.yaml:10:1: levels.e1.dimensions: {MISSING} 'mentoring'; "
-        "no level below it has text for it either, so the handbook will say nothing is written yet",
+        "no level below it has text for it either, so the handbook will say nothing is written yet" + HINT,
         f"sparse/levels/e3.yaml:10:1: levels.e3.dimensions: {MISSING} 'delivery'; {UNCHANGED}",
         f"sparse/levels/e4.yaml:10:1: levels.e4.dimensions: {MISSING} 'delivery'; {UNCHANGED}",
         f"sparse/levels/e4.yaml:10:1: levels.e4.dimensions: {MISSING} 'mentoring'; {UNCHANGED}",
