@@ -12,7 +12,7 @@ from ladder.engines import mkdocs as site
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    site.quiet_macros()
+    site.start(command)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -261,15 +261,23 @@ def publish_or_exit(chosen: Settings) -> Published:
 @click.option("--from", "old", required=True, metavar="REF", help="A git revision (tag, branch, commit) or a folder.")
 @click.option("--to", "new", metavar="REF", help="A git revision or a folder. Default: FRAMEWORK_DIR as it is now.")
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option(
+    "--any-framework",
+    is_flag=True,
+    help="Compare even when the two sides are different frameworks (another organisation or first_version).",
+)
 @output_option
 @force_option
-def changelog(framework_dir: Path, old: str, new: str | None, fmt: str, output: Path | None, force: bool) -> None:
+def changelog(
+    framework_dir: Path, old: str, new: str | None, fmt: str, any_framework: bool, output: Path | None, force: bool
+) -> None:
     """Report what was added, changed, removed or renamed in FRAMEWORK_DIR between two revisions.
 
     Each side is a git revision of the repository holding FRAMEWORK_DIR, or another framework folder.
     """
     from ladder import changelog as changes
     from ladder import revisions
+    from ladder.history import another_framework
 
     with tempfile.TemporaryDirectory(prefix="ladder-changelog-") as work:
         try:
@@ -279,7 +287,11 @@ def changelog(framework_dir: Path, old: str, new: str | None, fmt: str, output: 
                 new_dir, new_label = revisions.resolve(framework_dir, new, Path(work) / "new")
         except revisions.RevisionError as error:
             fail(str(error))
-        log = changes.compare(_side(old_dir, old_label, work), _side(new_dir, new_label, work))
+        older, newer = _side(old_dir, old_label, work), _side(new_dir, new_label, work)
+        reason = another_framework(older.meta, newer.meta)
+        if reason and not any_framework:
+            fail(f"{old_label} is not a version of this framework: {reason} (--any-framework compares them anyway)")
+        log = changes.compare(older, newer)
     if fmt == "json":
         text = json.dumps(changes.as_data(log, old_label, new_label), indent=2, ensure_ascii=False) + "\n"
     else:
@@ -349,7 +361,8 @@ def new(target: Path, name: str, organisation: str, site_url: str) -> None:
     "--track",
     metavar="ID",
     default="",
-    help="The track, for a level shared by several (changes the next level and the examples).",
+    help="The track: for a level shared by several tracks (changes the next level and the examples), or "
+    "for a code several tracks use (--level L4 --track backend).",
 )
 @click.option(
     "--kind", type=click.Choice(WORKSHEET_KINDS, case_sensitive=False), help="Which worksheet  [default: expectations]"

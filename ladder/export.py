@@ -9,7 +9,7 @@ from dataclasses import asdict, fields
 from typing import Any
 
 from ladder import urls
-from ladder.model import Framework, Level
+from ladder.model import NOT_EXPECTED, Cell, Framework, Level
 
 # Bumped when the shape of the JSON changes in a way that breaks a reader. 2: a level's statements are
 # objects (text, anchor, url, and id when it has one); a level lists only the dimensions it is judged on.
@@ -86,10 +86,12 @@ def to_json(framework: Framework) -> str:
 
 
 def to_csv(framework: Framework) -> str:
-    """One row per level on each track's ladder; one column per dimension (and its proficiency)."""
-    with_scale = bool(framework.proficiency_scale)
+    """One row per level on each track's ladder; one column per dimension, and one for its proficiency
+    when it has a scale (its own or the framework's). A level not judged on a dimension (one for
+    other tracks) has it empty; one where it is not expected says so."""
+    scaled = [bool(dimension.scale or framework.proficiency_scale) for dimension in framework.dimensions]
     header = ["track", "level", "code", "title", "order", "summary", "scope", "url"]
-    for dimension in framework.dimensions:
+    for dimension, with_scale in zip(framework.dimensions, scaled, strict=True):
         header.append(dimension.name)
         if with_scale:
             header.append(f"{dimension.name} proficiency")
@@ -108,13 +110,20 @@ def to_csv(framework: Framework) -> str:
                 level.scope,
                 urls.absolute(framework.meta.site_url, urls.url(level)),
             ]
-            for dimension in framework.dimensions:
-                cell = framework.cell(level, dimension.id).cell
-                row.append("\n".join(f"• {text}" for text in cell.texts) if cell else "")
+            for dimension, with_scale in zip(framework.dimensions, scaled, strict=True):
+                cell = framework.cell(level, dimension.id).cell if framework.applies(dimension, level) else None
+                row.append(_statements(cell))
                 if with_scale:
-                    row.append(framework.proficiency(cell.proficiency).name if cell and cell.proficiency else "")
+                    step = cell.proficiency if cell else None
+                    row.append(framework.proficiency(step, dimension).name if step else "")
             writer.writerow([_safe_cell(value) for value in row])
     return buffer.getvalue()
+
+
+def _statements(cell: Cell | None) -> str:
+    if cell is not None and cell.intent == "not_expected":
+        return NOT_EXPECTED
+    return "\n".join(f"• {text}" for text in cell.texts) if cell else ""
 
 
 def _safe_cell(value: str) -> str:

@@ -3,9 +3,11 @@
 A version is a value of `version` in framework.yaml. The newest is the framework as it is
 now (the working tree); each earlier one is the last commit that still had that value. A
 version that cannot be read (no git, a shallow clone, a file that no longer validates under
-today's schemas) is left out rather than failing the build: history is a courtesy. History
-also stops where the version goes backwards: a fork that replaced the example framework with
-its own (`ladder new` starts at 0.1.0) does not show the example's versions as its past.
+today's schemas) is left out rather than failing the build: history is a courtesy.
+
+History stops at the first earlier version that is another framework (see `another_framework`): a
+fork that put its own framework where the example was does not show the example as its past,
+whatever version numbers the two use.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from packaging.version import InvalidVersion, Version
 
 from ladder import revisions
 from ladder.changelog import Changelog, compare
-from ladder.model import Framework
+from ladder.model import Framework, Meta
 from ladder.problems import FrameworkError
 
 RECENT_VERSIONS = 5  # how many steps back the "What changed" page goes
@@ -57,11 +59,32 @@ def recent(
                 older = load_framework(folder)
             except (revisions.RevisionError, FrameworkError):
                 break  # anything further back is unreadable too, or unrelated
-            if ordered(older.meta.version) >= ordered(newer.meta.version):
-                break  # the version went backwards: the framework was started over (`ladder new` in a fork)
+            if another_framework(older.meta, newer.meta) or ordered(older.meta.version) >= ordered(newer.meta.version):
+                break  # not this framework's past, or the framework was started over at a lower version
             steps.append(Step(compare(older, newer), newer_date))
             newer, newer_date = older, version.date
     return steps
+
+
+def another_framework(older: Meta, newer: Meta) -> str | None:
+    """Why `older` is not a version of the framework `newer` is, or None when it may be.
+
+    It is another framework when it names another organisation, when both name their first
+    version and the two differ, or when it is older than the first version `newer` names. A
+    framework that has never named its first version keeps its history: the field can be added
+    at any time.
+    """
+    if older.organisation != newer.organisation:
+        return f"it belongs to '{older.organisation}', not '{newer.organisation}'"
+    if (
+        older.first_version is not None
+        and newer.first_version is not None
+        and older.first_version != newer.first_version
+    ):
+        return f"it started at version {older.first_version}, this framework at {newer.first_version}"
+    if newer.first_version is not None and ordered(older.version) < ordered(newer.first_version):
+        return f"its version {older.version} is before this framework's first version, {newer.first_version}"
+    return None
 
 
 def ordered(version: str) -> Version:

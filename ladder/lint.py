@@ -150,12 +150,18 @@ def check_framework(framework: Framework, documents: dict[str, Document]) -> lis
                 )
                 continue
             below = framework.cell(previous, dimension.id).cell if previous else None
-            if previous and below and cell.intent == "written" and _same(below.texts, cell.texts):
+            if (
+                previous
+                and below
+                and cell.intent == "written"
+                and below.proficiency == cell.proficiency
+                and _same(below.texts, cell.texts)
+            ):
                 problems.append(
                     _warn(
                         document,
                         ("dimensions", dimension.id),
-                        f"has the same text for '{dimension.id}' as the level below it, '{previous.id}': say what "
+                        f"says the same about '{dimension.id}' as the level below it, '{previous.id}': say what "
                         "changes, or write 'same as previous' if that is meant",
                         "same-as-previous",
                         at_key=True,

@@ -271,8 +271,10 @@ class Framework:
         return Inherited(None, None)
 
     def applies(self, dimension: Dimension, level: Level) -> bool:
-        """Whether a level is judged on a dimension: every track's, or one of the level's tracks'."""
-        return not dimension.tracks or any(track.id in dimension.tracks for track in self.tracks_of(level))
+        """Whether a level is judged on a dimension: one for every track, or one for the level's own
+        track. A managers-only dimension is not asked of the engineering levels a management track
+        shares below where it branches off."""
+        return not dimension.tracks or level.track in dimension.tracks
 
     def dimensions_for(self, level: Level) -> tuple[Dimension, ...]:
         return tuple(dimension for dimension in self.dimensions if self.applies(dimension, level))
@@ -394,7 +396,7 @@ def _cell(level: str, dimension: str, cell: Any) -> Cell:
         LevelStatement(entry, level, dimension, position)
         if isinstance(entry, str)
         else LevelStatement(entry["text"], level, dimension, position, entry["id"], tuple(entry.get("aliases", ())))
-        for position, entry in enumerate(cell["statements"], start=1)
+        for position, entry in enumerate(cell.get("statements", ()), start=1)
     )
     return Cell(dimension, statements, cell.get("proficiency"))
 

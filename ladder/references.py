@@ -319,10 +319,23 @@ def _example(document: Document, index: Index) -> Iterator[Problem]:
 _CHECKS = {"level": _level, "track": _track, "example": _example, "dimension": _dimension}
 
 
-def check_model(framework: Framework, documents: dict[str, Document]) -> list[Problem]:
-    """Errors only the built ladders show: 'same as previous' on a level with nothing below it, and
-    a level written for a dimension none of its tracks is judged on."""
+def check_model(framework: Framework, documents: dict[str, Document], top: Document) -> list[Problem]:
+    """Errors only the built framework shows: 'same as previous' on a level with nothing below it,
+    a level written for a dimension none of its tracks is judged on, and a first version after
+    the current one."""
     problems = []
+    first = framework.meta.first_version
+    if first is not None:
+        from ladder.history import ordered
+
+        if ordered(first) > ordered(framework.meta.version):
+            problems.append(
+                top.problem(
+                    ("first_version",),
+                    f"is {first}, after this framework's version {framework.meta.version}",
+                    code="first-after-version",
+                )
+            )
     for level in framework.levels:
         document = documents[level.id]
         for dimension, cell in level.cells.items():
@@ -339,7 +352,8 @@ def check_model(framework: Framework, documents: dict[str, Document]) -> list[Pr
                 problems.append(
                     document.problem(
                         ("dimensions", dimension),
-                        f"dimension '{dimension}' applies to the {tracks} track(s) only, and this level is on none",
+                        f"dimension '{dimension}' is for levels of the {tracks} track(s) only, "
+                        f"and this level is on the {level.track} track",
                         code="dimension-not-on-track",
                         at_key=True,
                     )

@@ -328,6 +328,7 @@ def describe(document: Document, error: ValidationError) -> list[Problem]:
         "maxItems": lambda: f"allows at most {value} items, has {len(instance)}",
         "uniqueItems": lambda: "lists the same item more than once",
         "minLength": lambda: "must not be empty",
+        "minProperties": lambda: schema.get("minPropertiesErrorMessage") or f"needs at least {value} field(s)",
         "maxLength": lambda: f"is longer than {value} characters",
         "minimum": lambda: f"must be {value} or more, is {instance}",
         "maximum": lambda: f"must be {value} or less, is {instance}",

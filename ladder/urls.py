@@ -31,6 +31,7 @@ EXAMPLES = "examples/"
 COMPARE = "compare/"
 CHANGES = "changes/"
 WORKSHEETS = "worksheets/"
+SAMPLE_ROSTER = "samples/roster.csv"  # a roster to start from, made from the framework's own levels
 
 Item = Track | Level | LevelStatement | Dimension | Standard | Statement | Example
 

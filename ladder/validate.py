@@ -57,10 +57,10 @@ def validate(root: Path) -> Report:
     if top_document is not None:
         problems += lint.check_ignore(top_document, settings.get("ignore", []))
     framework = data = None
-    if not any(problem.is_error for problem in problems):
+    if top_document is not None and not any(problem.is_error for problem in problems):
         data = _plain_data(passed)
         built = build(data)
-        problems += references.check_model(built, _by_id(passed))
+        problems += references.check_model(built, _by_id(passed), top_document)
         if not any(problem.is_error for problem in problems):
             framework = built
             problems += lint.check_framework(framework, _by_id(passed))

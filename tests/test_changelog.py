@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -127,3 +128,61 @@ def test_history_goes_from_a_release_candidate_to_its_release(tmp_path: Path) ->
     framework = load_framework(repo / "framework")
     (step,) = recent(repo / "framework", framework)
     assert (step.changelog.old_version, step.changelog.new_version) == ("1.4.0-rc.1", "1.4.0")
+
+
+# Lineage: history ends where another framework was -----------------------------------------------
+
+
+def set_header(repo: Path, version: str, first_version: str | None, organisation: str = "Fixture Org") -> None:
+    """Give framework.yaml these values and commit it (the repository is made on first use)."""
+    top = repo / "framework" / "framework.yaml"
+    if not top.exists():
+        shutil.copytree(BASE, repo / "framework")
+        git(repo, "init", "-q", "-b", "main")
+    text = re.sub(r"(?m)^(organisation|version|first_version): .*\n", "", top.read_text("utf-8"))
+    header = f"organisation: {organisation}\nversion: {version}\n"
+    if first_version is not None:
+        header += f"first_version: {first_version}\n"
+    top.write_text(text.replace("name: Fixture Framework\n", "name: Fixture Framework\n" + header), "utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", f"version {version}")
+
+
+@pytest.mark.parametrize(
+    ("first_version", "organisation"),
+    [
+        ("2.0.0", "Fixture Org"),  # the fork names where it started
+        (None, "Forked Org"),  # the fork names no start, but another organisation
+    ],
+)
+def test_a_fork_at_a_higher_version_does_not_show_the_example_as_its_past(
+    tmp_path: Path, first_version: str | None, organisation: str
+) -> None:
+    repo = tmp_path / "repo"
+    set_header(repo, "0.9.0", None)  # the example's history: no first version named yet
+    set_header(repo, "1.0.0", "1.0.0")
+    set_header(repo, "2.0.0", first_version, organisation)  # the fork's own framework
+    set_header(repo, "2.1.0", first_version, organisation)
+    framework = load_framework(repo / "framework")
+    (step,) = recent(repo / "framework", framework)
+    assert (step.changelog.old_version, step.changelog.new_version) == ("2.0.0", "2.1.0")
+    code, output = changelog(str(repo / "framework"), "--from", "HEAD~2")
+    assert code == 2
+    assert output.startswith("ladder: error: revision HEAD~2 is not a version of this framework: ")
+    assert output.count("\n") == 1
+    code, output = changelog(str(repo / "framework"), "--from", "HEAD~2", "--any-framework")
+    assert code == 0
+    assert "1.0.0" in output
+
+
+def test_naming_the_first_version_later_keeps_the_history_before_it(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    set_header(repo, "0.1.0", None)
+    set_header(repo, "0.2.0", None)
+    set_header(repo, "0.3.0", "0.1.0")
+    framework = load_framework(repo / "framework")
+    steps = recent(repo / "framework", framework)
+    assert [(step.changelog.old_version, step.changelog.new_version) for step in steps] == [
+        ("0.2.0", "0.3.0"),
+        ("0.1.0", "0.2.0"),
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import pty
 import subprocess
@@ -11,15 +13,17 @@ from pathlib import Path
 
 import pytest
 
+from ladder.validate import load_framework
 from ladder.worksheet import batch
 from ladder.worksheet.naming import MAX_CHARACTERS, UniqueNames, safe_name
-from ladder.worksheet.roster import read
-from tests.conftest import ROOT
+from ladder.worksheet.request import KINDS
+from ladder.worksheet.roster import SAMPLE_PEOPLE, read, sample
+from tests.conftest import FIXTURES, ROOT
 from tests.test_worksheet_golden import fixture_framework
 
 LADDER = str(Path(sys.executable).parent / "ladder")
 FRAMEWORK = str(ROOT / "tests" / "fixtures" / "worksheets" / "framework")
-SAMPLE = ROOT / "docs" / "samples" / "roster.csv"
+SHAPES = sorted(path for path in (FIXTURES / "shapes").iterdir() if (path / "framework.yaml").is_file())
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -191,16 +195,20 @@ def test_spreadsheet_exports_are_read_as_they_are(tmp_path: Path) -> None:
     assert files(tmp_path / "out") == ["Ada-expectations.md", "Ben-pip.md"]
 
 
-def test_sample_roster_in_the_docs_works_with_the_bundled_framework(tmp_path: Path) -> None:
+@pytest.mark.parametrize("shape", SHAPES, ids=[path.name for path in SHAPES])
+def test_the_sample_roster_of_every_shape_makes_a_worksheet_for_each_row(shape: Path, tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text(sample(load_framework(shape)), encoding="utf-8")
     result = subprocess.run(
-        [LADDER, "worksheet", str(ROOT / "framework"), "--roster", str(SAMPLE), "-o", str(tmp_path)],
+        [LADDER, "worksheet", str(shape), "--roster", str(roster), "-o", str(tmp_path / "out"), "--format", "md"],
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    rows = SAMPLE.read_text(encoding="utf-8").splitlines()[1:]
-    assert len(files(tmp_path)) == len(rows)
+    rows = list(csv.DictReader(io.StringIO(roster.read_text(encoding="utf-8"))))
+    assert len(files(tmp_path / "out")) == len(rows) == min(len(SAMPLE_PEOPLE), len(load_framework(shape).levels))
+    assert {row["kind"] for row in rows} <= set(KINDS)
 
 
 def test_an_interrupted_run_leaves_whole_files_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -88,6 +88,13 @@ def write_project(
 ) -> Outcome:
     """The site project for `config` (read from `config_path`) into out_dir: mkdocs.yml and docs/."""
     outcome = Outcome()
+    address, given = made.framework.meta.site_url, config.get("site_url")
+    if given and str(given).rstrip("/") != address.rstrip("/"):
+        raise ProjectError(
+            f"{config_path}: site_url is {given} but the framework's is {address}: pages would give one "
+            "address and Copy link the other; remove site_url from it (Ladder uses the framework's) or make "
+            "the two the same"
+        )
     base = config_path.resolve().parent
     docs_dir = base / str(config.get("docs_dir", DOCS))
     if not docs_dir.is_dir():

@@ -85,8 +85,18 @@ def framework(config: MkDocsConfig) -> Framework:
 # MkDocs events ------------------------------------------------------------------------------------
 
 
+_serving = False  # `mkdocs serve` puts its own address in site_url: nothing to compare then
+
+
+def start(command: str) -> None:
+    """on_startup: note whether this is `mkdocs serve`, and quieten mkdocs-macros."""
+    global _serving
+    _serving = command == "serve"
+    quiet_macros()
+
+
 def quiet_macros() -> None:
-    """on_startup: mkdocs-macros reports its set-up at INFO on every build; leave that to `-v`."""
+    """mkdocs-macros reports its set-up at INFO on every build; leave that to `-v`."""
     if not logging.getLogger("mkdocs").isEnabledFor(logging.DEBUG):
         logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
 
@@ -114,8 +124,15 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
     """on_files: the generated pages and the files that go with them; and, now that the framework
     is at hand, its navigation and (when mkdocs.yml has none) site_url."""
     made = content(config)
+    address = made.framework.meta.site_url
     if not config.site_url:
-        config.site_url = made.framework.meta.site_url
+        config.site_url = address
+    elif not _serving and config.site_url.rstrip("/") != address.rstrip("/"):
+        log.warning(
+            f"{config.config_file_path}: site_url is {config.site_url} but the framework's is {address}: "
+            "pages would give one address and Copy link the other; remove site_url from mkdocs.yml "
+            "(Ladder uses the framework's) or make the two the same"
+        )
     if config.nav is not None:
         config.nav = nav.expand(config.nav, made.framework, settings(config).nav_limit)
     # Without a nav in mkdocs.yml, MkDocs lists every page; keep that list to the section index pages.

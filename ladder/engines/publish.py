@@ -1,7 +1,8 @@
 """Everything the handbook publishes from the framework, whichever engine builds it.
 
 The generated pages (ladder.render.handbook), and the files that go with them as they are:
-Ladder's stylesheet and script, the JSON Schemas, framework.json and the blank worksheets.
+Ladder's stylesheet and script, the JSON Schemas, framework.json, the blank worksheets and a
+sample roster in the framework's own terms.
 The MkDocs hooks hand these to MkDocs in memory; `ladder render --config` writes them to disk.
 
 Checking the framework and rendering its pages is kept in the cache folder under a hash of
@@ -21,7 +22,7 @@ from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 
-from ladder import export
+from ladder import export, urls
 from ladder.engines.settings import Settings
 from ladder.files import digest, engine_digest, write_atomic
 from ladder.load import published_files
@@ -63,7 +64,12 @@ def publish(settings: Settings, inputs: str | None = None) -> Published:
         from ladder.worksheet import site as worksheet_site  # loaded only when worksheets are published
 
         worksheets = worksheet_site.cached(pages.framework, settings.worksheet_formats, settings.cache_dir)
-    files: dict[str, bytes | Path] = {FRAMEWORK_JSON: framework_json.encode("utf-8")}
+    from ladder.worksheet.roster import sample
+
+    files: dict[str, bytes | Path] = {
+        FRAMEWORK_JSON: framework_json.encode("utf-8"),
+        urls.SAMPLE_ROSTER: sample(pages.framework).encode("utf-8"),
+    }
     for name in ("ladder.css", "ladder.js"):
         files[ASSETS + name] = package_files("ladder").joinpath("assets", name).read_bytes()
     for name, path in published_files(settings.framework_dir).items():  # a fork's own (maybe stricter) schemas

@@ -44,9 +44,21 @@ def _prose(context: Context, value: str) -> Markup:
     return _prose_at(value, links.depth)
 
 
+@pass_context
+def _statement(context: Context, value: str) -> Markup:
+    """A level's statement, which may hold a list (see text.statement); for a list item."""
+    links: Links = context["links"]
+    return _statement_at(value, links.depth)
+
+
 @lru_cache(maxsize=65536)  # the same statement on the same kind of page: made once
 def _prose_at(value: str, depth: int) -> Markup:
     return text.relative_links(text.prose(value), depth)
+
+
+@lru_cache(maxsize=65536)
+def _statement_at(value: str, depth: int) -> Markup:
+    return text.relative_links(text.statement(value), depth)
 
 
 @cache
@@ -67,6 +79,7 @@ def environment() -> Environment:
         urls=urls, heading=heading, block=block, alias_anchors=alias_anchors, statement_anchor=statement_anchor
     )
     env.filters["prose"] = _prose
+    env.filters["statement"] = _statement
     env.filters["plain"] = text.plain
     return env
 

@@ -39,6 +39,17 @@ class CellView:
 
 
 @dataclass(frozen=True)
+class TrackView:
+    """A track's rows in the levels matrix. A cell is None where the level is not judged on the
+    dimension: a dimension of this track only, on a level the track shares with another."""
+
+    track: Track
+    branch: Level | None  # the level where the track branches off another
+    dimensions: tuple[Dimension, ...]
+    rows: list[tuple[Level, list[CellView | None]]]
+
+
+@dataclass(frozen=True)
 class Change:
     """How one dimension moves between two levels."""
 
@@ -91,7 +102,7 @@ SECTIONS: tuple[Section, ...] = (
         urls.LEVELS,
         "Levels",
         "levels.md.j2",
-        lambda framework, _: {"tracks": [_track_view(framework, track) for track in framework.tracks]},
+        lambda framework, _: _levels_view(framework),
         lambda framework: framework.levels,
         "level.md.j2",
         lambda framework, level, context: _level_page_view(framework, level, context),
@@ -207,12 +218,33 @@ def cell_view(framework: Framework, level: Level, dimension: Dimension) -> CellV
     return CellView(dimension, found.cell, found.source, step)
 
 
-def _track_view(framework: Framework, track: Track) -> dict[str, object]:
+def _levels_view(framework: Framework) -> dict[str, object]:
+    """The matrix of each track, and which kinds of cell it holds: the page explains only those."""
+    tracks = [_track_view(framework, track) for track in framework.tracks]
+    cells = [cell for view in tracks for _, row in view.rows for cell in row]
+    written = [cell for cell in cells if cell and cell.cell and cell.cell.intent == "written"]
+    return {
+        "tracks": tracks,
+        "shows": {
+            "steps": any(cell.proficiency for cell in written),
+            "counts": any(not cell.proficiency for cell in written),
+            "as_previous": any(cell and cell.source for cell in cells),
+            "not_expected": any(cell and cell.cell and cell.cell.intent == "not_expected" for cell in cells),
+            "not_written": any(cell and not cell.cell for cell in cells),
+            "other_track": any(cell is None for cell in cells),
+        },
+    }
+
+
+def _track_view(framework: Framework, track: Track) -> TrackView:
     ladder = framework.ladder(track.id)
     branch = framework.level(track.branches_from) if track.branches_from else None
     dimensions = framework.dimensions_of_track(track.id)
-    rows = [(level, [cell_view(framework, level, d) for d in dimensions]) for level in ladder]
-    return {"track": track, "rows": rows, "branch": branch, "dimensions": dimensions}
+    rows = [
+        (level, [cell_view(framework, level, d) if framework.applies(d, level) else None for d in dimensions])
+        for level in ladder
+    ]
+    return TrackView(track, branch, dimensions, rows)
 
 
 def _level_view(framework: Framework, level: Level, published: Container[str]) -> dict[str, object]:
@@ -254,8 +286,9 @@ def _dimension_view(framework: Framework, dimension: Dimension) -> dict[str, obj
     for track in framework.tracks:
         if dimension not in framework.dimensions_of_track(track.id):
             continue  # a dimension for some tracks only
-        levels = [level for level in framework.ladder(track.id) if level.id not in shown]
-        shared = [level for level in framework.ladder(track.id) if level.id in shown]
+        judged = [level for level in framework.ladder(track.id) if framework.applies(dimension, level)]
+        levels = [level for level in judged if level.id not in shown]
+        shared = [level for level in judged if level.id in shown]
         shown.update(level.id for level in levels)
         tracks.append((track, shared, [(level, cell_view(framework, level, dimension)) for level in levels]))
     statements = sum(len(view.cell.statements) for *_, rows in tracks for _, view in rows if view.cell)

@@ -88,6 +88,26 @@ def prose(value: str) -> Markup:
     return Markup(_inert(clean))
 
 
+# A line of a multi-line text that starts a list item: "1. ", "2) ", "- ", "* ", "+ ".
+LIST_LINE = re.compile(r"\n[ \t]*(?:\d{1,9}[.)]|[-*+])[ \t]")
+LIST_TAGS = ALLOWED_TAGS | {"ol", "ul", "li", "p"}
+LIST_ATTRIBUTES = ALLOWED_ATTRIBUTES | {"ol": {"start"}}
+BETWEEN_TAGS = re.compile(r">\s*\n\s*<")
+PARAGRAPH_TAG = re.compile(r"</?p>")
+
+
+@lru_cache(maxsize=65536)
+def statement(value: str) -> Markup:
+    """A level's statement, which may hold a list (a competency's numbered steps): prose, plus
+    `ol`/`ul`/`li`, on one line so it stays inside the list item or table cell it is placed in.
+    Text before the list stays as a line of text (its paragraph tags are dropped)."""
+    if not LIST_LINE.search(value):
+        return prose(value)
+    rendered = BETWEEN_TAGS.sub("><", PARSER.render(value.strip()))
+    clean = nh3.clean(rendered, tags=LIST_TAGS, attributes=LIST_ATTRIBUTES, url_schemes=set(LINK_SCHEMES))
+    return Markup(_inert(one_line(PARAGRAPH_TAG.sub(" ", clean.replace("</p><p>", " ")))))
+
+
 @lru_cache(maxsize=65536)
 def name(value: str) -> Markup:
     """A plain-text field (a title, a code, a name), escaped for HTML and for Markdown."""

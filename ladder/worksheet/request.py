@@ -70,11 +70,12 @@ def resolve(framework: Framework, request: Request, made: date) -> Subject:
     kind = request.kind.strip().lower() or DEFAULT_KIND
     if kind not in KINDS:
         raise InputError("kind", f"unknown kind '{request.kind}'; choose from {', '.join(KINDS)}")
-    level = find_level(framework, request.level)
+    chosen = find_track(framework, request.track) if request.track.strip() else None
+    level = find_level(framework, request.level, chosen)
     tracks = framework.tracks_of(level)
     track: Track | None = tracks[0] if len(tracks) == 1 else None
-    if request.track.strip():
-        track = find_track(framework, request.track)
+    if chosen is not None:
+        track = chosen
         if track not in tracks:
             names = ", ".join(t.id for t in tracks)
             raise InputError("track", f"{level.name} is not on track '{track.id}' (its tracks: {names})")
@@ -106,18 +107,27 @@ def clean(text: str) -> str:
     return " ".join("".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text).split())
 
 
-def find_level(framework: Framework, text: str) -> Level:
-    """A level by id, former id or code (such as L4, when only one level has it), ignoring case."""
+def find_level(framework: Framework, text: str, track: Track | None = None) -> Level:
+    """A level by id, former id or code (such as L4), ignoring case. A code several levels share
+    (L4 on three tracks) names the one on `track`."""
     wanted = text.strip()
     if not wanted:
         raise InputError("level", "missing; give a level id such as " + framework.levels[0].id)
     try:
-        return framework.level(wanted)
+        return framework.level(wanted.casefold())  # ids are lower case; "Senior" means senior
     except KeyError:
         pass
-    matches = [level for level in framework.levels if wanted.casefold() in (level.id, level.code.casefold())]
+    matches = [level for level in framework.levels if level.code and wanted.casefold() == level.code.casefold()]
+    if track is not None and len(matches) > 1:
+        matches = [level for level in matches if track in framework.tracks_of(level)] or matches
     if len(matches) == 1:
         return matches[0]
+    if matches:
+        shared = ", ".join(level.id for level in matches)
+        on = f" on track '{track.id}'" if track is not None else ""
+        raise InputError(
+            "level", f"code '{wanted}' belongs to several levels{on} ({shared}); give the level id, or its track too"
+        )
     known = [level.id for level in framework.levels]
     raise InputError("level", f"unknown level '{wanted}'{_did_you_mean(wanted, known)}")
 

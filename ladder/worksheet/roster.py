@@ -15,12 +15,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ladder.worksheet.request import Request, clean
+from ladder.model import Framework
+from ladder.worksheet.request import KINDS, Request, clean
 
 REQUIRED = ("name", "level")
 OPTIONAL = ("manager", "track", "kind", "period")
 COLUMNS = REQUIRED + OPTIONAL
 _DELIMITERS = ",;\t"  # spreadsheets in many locales save ";"-separated "CSV"
+# The people of the sample roster: invented, with names from several scripts so that a fork's
+# first try shows its worksheets handle them.
+SAMPLE_PEOPLE = (
+    ("Ada Okafor", "Priya Raman"),
+    ("Tomás Ferreira", "Priya Raman"),
+    ("Mei Lin", "Priya Raman"),
+    ("Jonas Berg", "Sam Lee"),
+    ("Zoë Ødegård", "Sam Lee"),
+    ("李小龍", "Sam Lee"),
+    ("محمد علي", "Sam Lee"),
+)
+SAMPLE_PERIOD = "Spring review"
 
 
 class RosterUnreadable(Exception):
@@ -134,3 +147,28 @@ def _rows(reader: Any, shown: str, default_kind: str, default_period: str, start
 def _delimiter(text: str) -> str:
     header = text.split("\n", 1)[0]
     return max(_DELIMITERS, key=header.count)
+
+
+def sample(framework: Framework) -> str:
+    """A roster to start from, in this framework's own terms: one row for each of up to seven
+    levels spread from the lowest to the highest, taking each kind of worksheet in turn. A level
+    on several tracks names one; a level known by a code that other tracks use too is given by
+    its code and track, as people tend to write it."""
+    levels = framework.levels
+    count = min(len(SAMPLE_PEOPLE), len(levels))
+    step = (len(levels) - 1) / max(count - 1, 1)  # at least 1: the levels picked are all different
+    picked = [levels[round(i * step)] for i in range(count)]
+    codes = [level.code.casefold() for level in levels if level.code]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(("name", "manager", "level", "track", "kind", "period"))
+    for number, (level, (name, manager)) in enumerate(zip(picked, SAMPLE_PEOPLE, strict=False)):
+        kind = KINDS[number % len(KINDS)]
+        if kind == "promotion" and not framework.next_levels(level):
+            kind = KINDS[0]
+        tracks = framework.tracks_of(level)
+        given, track = level.id, tracks[0].id if len(tracks) > 1 else ""
+        if level.code and codes.count(level.code.casefold()) > 1 and level.code.isalnum():
+            given, track = level.code, level.track
+        writer.writerow((name, manager, given, track, kind, SAMPLE_PERIOD))
+    return out.getvalue()

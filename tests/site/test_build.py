@@ -232,6 +232,22 @@ def test_a_minimal_mkdocs_yml_gets_working_anchors_and_a_short_navigation(tmp_pa
     assert nav == {"../..", "../", *(f"../../{section}" for section in sections)}
 
 
+def test_a_site_url_in_mkdocs_yml_that_differs_from_the_frameworks_stops_a_strict_build(tmp_path: Path) -> None:
+    shutil.copytree(BASE, tmp_path / "framework")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_url: https://old.example.org/handbook/\n" + MINIMAL_CONFIG.format(root=ROOT))
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 1
+    assert (
+        f"{config}: site_url is https://old.example.org/handbook/ but the framework's is "
+        "https://handbook.example.org/: pages would give one address and Copy link the other"
+    ) in result.stderr
+    config.write_text("site_url: https://handbook.example.org\n" + MINIMAL_CONFIG.format(root=ROOT))
+    assert mkdocs_build(config, tmp_path / "site").returncode == 0  # the same address, slash or not
+
+
 def test_guides_task_lists_show_checkboxes_and_code_blocks_name_their_file(handbook: Built) -> None:
     review = article(handbook.html("guides/writing-reviews/"))
     items = re.findall(r'<li class="task-list-item"><label class="task-list-control"><input type="checkbox"', review)

@@ -31,7 +31,7 @@ from click.testing import CliRunner
 
 from ladder import urls
 from ladder.cli import main
-from ladder.model import Framework, Level
+from ladder.model import Dimension, Framework, Level
 from ladder.render.text import plain
 from ladder.validate import load_framework
 from tests.conftest import FIXTURES, ROOT
@@ -62,6 +62,10 @@ WORKSHEET_LEVEL = {
     "nine-dimensions": "lead-developer",
     "single-track-bare": "developer",
     "sparse": "e4",  # inherits two dimensions, one from two levels down
+    "cumulative-gaps": "senior-2",  # 'same as previous' twice, and a sub-level's own leadership text
+    "shared-codes": "data-l4",  # judged on the data track's own dimension
+    "rubric": "lead",  # steps of each dimension's own scale, and one 'same as previous'
+    "statement-ids": "manager",  # a managers-only dimension, and 'same as previous'
 }
 GENERATED_SECTIONS = ("levels", "dimensions", "standards", "examples", "compare")
 
@@ -79,8 +83,6 @@ def hand_written_pages() -> tuple[dict[str, str], list[object]]:
     docs = {name: (ROOT / "docs" / name).read_text(encoding="utf-8") for name in pages}
     guides = sorted({link for text in docs.values() for link in re.findall(r"\]\((guides/[a-z-]+\.md)\)", text)})
     docs.update({guide: f"# {Path(guide).stem}\n\nThis stands in for the guide.\n" for guide in guides})
-    for sample in sorted((ROOT / "docs" / "samples").iterdir()):  # the worksheets page offers these
-        docs[f"samples/{sample.name}"] = sample.read_text(encoding="utf-8")
     nav: list[object] = [
         *GENERATED_NAV,
         {"Worksheets": "worksheets.md"},
@@ -187,14 +189,20 @@ def ids_of(path: Path) -> frozenset[str]:
     return frozenset(ID.findall(path.read_text(encoding="utf-8")))
 
 
-def change(framework: Framework, lower: Level, upper: Level, dimension: str) -> str:
+def change(framework: Framework, lower: Level, upper: Level, dimension: Dimension) -> str:
     """How a dimension moves between two levels, as a level page words it."""
-    before, after = framework.cell(lower, dimension).cell, framework.cell(upper, dimension).cell
+    before, after = framework.cell(lower, dimension.id).cell, framework.cell(upper, dimension.id).cell
     if before == after:
         return "no change"
     if before and after and before.proficiency and after.proficiency and before.proficiency != after.proficiency:
-        return f"{framework.proficiency(before.proficiency).name} → {framework.proficiency(after.proficiency).name}"
+        old, new = (framework.proficiency(cell.proficiency, dimension).name for cell in (before, after))
+        return f"{old} → {new}"
     return "new expectations"
+
+
+def as_read(statement: str) -> str:
+    """A statement as a reader sees it: a list inside it shows its items, not the numbers typed."""
+    return plain(re.sub(r"(?m)^[ \t]*(\d+[.)]|[-*+])[ \t]+", "", statement))
 
 
 # Every shape, page by page ------------------------------------------------------------------------
@@ -247,19 +255,23 @@ def test_each_level_page_shows_every_dimension_with_its_own_or_inherited_text(
     framework = site.framework
     for level in framework.levels:
         page = Page(site, urls.page(level))
-        sections = ["level--scope", *(dimension.id for dimension in framework.dimensions)]
+        judged = framework.dimensions_for(level)
+        sections = [*(["level--scope"] if level.scope else []), *(dimension.id for dimension in judged)]
         assert page.ids(2)[: len(sections) + 2] == [*sections, "level--changes", "level--next"]
-        for dimension in framework.dimensions:
+        assert (level.summary and plain(level.summary)) in text_of(page.article), page.url
+        for dimension in judged:
             assert page.heading(dimension.id) == (2, plain(dimension.name))
             found = framework.cell(level, dimension.id)
             shown = text_of(page.section(dimension.id))
             if found.cell is None:
                 assert shown == "Nothing written for this dimension yet.", (page.url, dimension.id)
                 continue
+            if found.cell.intent == "not_expected":
+                assert shown.endswith("Not expected at this level."), (page.url, dimension.id)
             for statement in found.cell.texts:
-                assert plain(statement) in shown, (page.url, dimension.id, statement)
+                assert as_read(statement) in shown, (page.url, dimension.id, statement)
             if found.cell.proficiency:
-                step = framework.proficiency(found.cell.proficiency)
+                step = framework.proficiency(found.cell.proficiency, dimension)
                 assert shown.startswith(f"{step.name}: {step.summary}"), (page.url, dimension.id)
             if found.source is None:
                 assert "As previous level" not in shown, (page.url, dimension.id)
@@ -268,6 +280,9 @@ def test_each_level_page_shows_every_dimension_with_its_own_or_inherited_text(
                 assert f"<em>As previous level:</em> this level keeps what {source} expects." in page.section(
                     dimension.id
                 ), (page.url, dimension.id)
+        for dimension in framework.dimensions:
+            if dimension not in judged:
+                assert dimension.id not in page.ids(2), (page.url, dimension.id)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -284,15 +299,16 @@ def test_each_level_page_links_the_level_before_it_and_every_level_after_it(
             assert text_of(changes) == "This is where the ladder starts: there is no level below it."
         else:
             assert f"Compared with {link(page.url, urls.page(previous), plain(previous.name))}:" in changes
-            for dimension in framework.dimensions:
-                moved = change(framework, previous, level, dimension.id)
+            for dimension in framework.dimensions_for(level):
+                moved = change(framework, previous, level, dimension)
                 assert f"{plain(dimension.name)}: {moved}" in text_of(changes), (page.url, dimension.id)
             assert f'href="../../compare/?a={previous.id}&amp;b={level.id}"' in changes
         after = framework.next_levels(level)
         if not after:
             assert text_of(following) == "This is the top of the ladder: no level follows it."
         for upper in after:
-            assert f"{link(page.url, urls.page(upper), plain(upper.name))}: {plain(upper.summary)}" in following
+            summary = f": {plain(upper.summary)}" if upper.summary else "</p>"
+            assert f"{link(page.url, urls.page(upper), plain(upper.name))}{summary}" in following
             assert f'href="../../compare/?a={level.id}&amp;b={upper.id}"' in following
 
 
@@ -305,16 +321,25 @@ def test_the_matrix_shows_every_level_of_each_track_and_every_cell(name: str, sh
         rows = page.rows(track.id)
         ladder = framework.ladder(track.id)
         assert [text_of(row[0]) for row in rows] == [plain(level.name) for level in ladder], track.id
+        columns = framework.dimensions_of_track(track.id)
         for level, row in zip(ladder, rows, strict=True):
             assert row[0] == link(page.url, urls.page(level), plain(level.name))
-            for dimension, cell in zip(framework.dimensions, row[1:], strict=True):
+            for dimension, cell in zip(columns, row[1:], strict=True):
                 found = framework.cell(level, dimension.id)
+                if not framework.applies(dimension, level):
+                    assert cell.strip() == "—", (track.id, level.id, dimension.id)
+                    continue
                 if found.cell is None:
                     assert cell.strip() == "<em>not written</em>", (track.id, level.id, dimension.id)
                     continue
+                if found.cell.intent == "not_expected":
+                    assert cell.strip() == "<em>not expected</em>", (track.id, level.id, dimension.id)
+                    continue
                 step = found.cell.proficiency
                 count = len(found.cell.statements)
-                expected = framework.proficiency(step).name if step else f"{count} statement{'s' * (count != 1)}"
+                expected = (
+                    framework.proficiency(step, dimension).name if step else f"{count} statement{'s' * (count != 1)}"
+                )
                 if found.source is not None:
                     expected += " <em>as previous</em>"
                 assert cell.strip() == expected, (track.id, level.id, dimension.id)
@@ -326,11 +351,16 @@ def test_each_dimension_page_follows_every_track_level_by_level(name: str, shape
     framework = site.framework
     for dimension in framework.dimensions:
         page = Page(site, urls.page(dimension))
-        assert page.ids(2) == [*(f"dimension--{track.id}" for track in framework.tracks), "dimension--examples"]
+        tracks = [track for track in framework.tracks if dimension in framework.dimensions_of_track(track.id)]
+        scale = ["dimension--scale"] if dimension.scale else []
+        assert page.ids(2) == [*scale, *(f"dimension--{track.id}" for track in tracks), "dimension--examples"]
+        for step in dimension.scale:
+            assert f"{plain(step.name)} {plain(step.summary)}" in text_of(page.section("dimension--scale"))
         shown: set[str] = set()
-        for track in framework.tracks:
+        for track in tracks:
             section = page.section(f"dimension--{track.id}")
-            listed = [level for level in framework.ladder(track.id) if level.id not in shown]
+            judged = [level for level in framework.ladder(track.id) if framework.applies(dimension, level)]
+            listed = [level for level in judged if level.id not in shown]
             assert ID.findall(section) == [level.id for level in listed], (page.url, track.id)
             for level in listed:
                 assert link(page.url, urls.cell(level, dimension), plain(level.name)) in section
@@ -420,7 +450,11 @@ def test_a_worksheet_for_a_level_of_each_shape(name: str) -> None:
     assert f"- **Level:** [{plain(level.name)}]({urls.absolute(site_url, urls.page(level))})" in sheet
     assert f"version {framework.meta.version}" in sheet
     for dimension in framework.dimensions:
-        assert f"### [{plain(dimension.name)}]({urls.absolute(site_url, urls.cell(level, dimension))})" in sheet
+        heading = f"### [{plain(dimension.name)}]({urls.absolute(site_url, urls.cell(level, dimension))})"
+        if not framework.applies(dimension, level):
+            assert heading not in sheet
+            continue
+        assert heading in sheet
         found = framework.cell(level, dimension.id)
         if found.source is not None:
             source = f"[{plain(found.source.name)}]({urls.absolute(site_url, urls.page(found.source))})"
@@ -442,7 +476,7 @@ def test_the_csv_export_of_each_shape_has_a_row_per_level_on_each_track(name: st
     columns = []
     for dimension in framework.dimensions:
         columns.append(dimension.name)
-        if framework.proficiency_scale:
+        if framework.proficiency_scale or dimension.scale:
             columns.append(f"{dimension.name} proficiency")
     assert header == ["track", "level", "code", "title", "order", "summary", "scope", "url", *columns]
     expected = [(track.id, level) for track in framework.tracks for level in framework.ladder(track.id)]
@@ -451,10 +485,13 @@ def test_the_csv_export_of_each_shape_has_a_row_per_level_on_each_track(name: st
         values = dict(zip(header, row, strict=True))
         assert values["url"] == urls.absolute(framework.meta.site_url, urls.page(level))
         for dimension in framework.dimensions:
-            cell = framework.cell(level, dimension.id).cell
-            assert values[dimension.name] == ("\n".join(f"• {text}" for text in cell.texts) if cell else "")
-            if framework.proficiency_scale:
-                named = framework.proficiency(cell.proficiency).name if cell and cell.proficiency else ""
+            cell = framework.cell(level, dimension.id).cell if framework.applies(dimension, level) else None
+            statements = "\n".join(f"• {text}" for text in cell.texts) if cell else ""
+            if cell and cell.intent == "not_expected":
+                statements = "not expected"
+            assert values[dimension.name] == statements
+            if framework.proficiency_scale or dimension.scale:
+                named = framework.proficiency(cell.proficiency, dimension).name if cell and cell.proficiency else ""
                 assert values[f"{dimension.name} proficiency"] == named
 
 
@@ -597,3 +634,114 @@ def test_sparse_levels_read_as_previous_level_with_a_link_to_where_the_text_come
     group = Page(site, "levels/group-lead/")
     assert "Craft: no change" in text_of(group.section("level--changes"))
     assert "Delivery: no change" in text_of(group.section("level--changes"))
+
+
+def test_a_cumulative_ladder_shows_gaps_and_shared_sub_levels_without_filler(shape: Callable[[str], Built]) -> None:
+    site = shape("cumulative-gaps")
+    first = Page(site, "levels/engineer-1/")
+    assert text_of(first.section("leadership")) == "Not expected at this level."
+    assert "ladder-summary" not in first.article and "level--scope" not in first.ids(2)
+    # Engineer II leaves leadership out: still not expected, as Engineer I says.
+    second = text_of(Page(site, "levels/engineer-2/").section("leadership"))
+    assert second == "As previous level: this level keeps what Engineer I expects. Not expected at this level."
+    # The two senior sub-levels share their text on purpose, and the page says whose it is.
+    senior_2 = Page(site, "levels/senior-2/")
+    for dimension in ("code-craft", "delivery"):
+        assert f'this level keeps what <a href="../senior-1/#{dimension}">S1 Senior Engineer I</a>' in (
+            senior_2.section(dimension)
+        )
+    assert "Code craft: no change" in text_of(senior_2.section("level--changes"))
+    assert "Leadership: new expectations" in text_of(senior_2.section("level--changes"))
+    # A dimension without summary or covers: its page has neither an empty paragraph nor "It covers".
+    craft = text_of(Page(site, "dimensions/code-craft/").article)
+    assert "It covers" not in craft
+    levels = text_of(Page(site, urls.LEVELS).article)
+    assert "A cell counts the statements the level makes about that dimension." in levels
+    assert "proficiency" not in levels
+    assert "not expected: the level is not judged on that dimension." in levels
+    assert "not written:" not in levels and "another track" not in levels
+    home = text_of(Page(site, urls.HOME).article)
+    assert "standards of excellence" not in home.lower()
+    assert "or how a move between tracks" not in home
+    assert "Its levels are grouped in Engineering (one track) and judged on 3 dimensions." in home
+
+
+def test_codes_shared_by_three_tracks_and_a_dimension_for_one_track(shape: Callable[[str], Built]) -> None:
+    site = shape("shared-codes")
+    framework = site.framework
+    levels = Page(site, urls.LEVELS)
+    header = [text_of(cell) for cell in CELL.findall(ROW.findall(levels.section("backend"))[0])]
+    assert header == ["Level", "Engineering", "Collaboration"]
+    header = [text_of(cell) for cell in CELL.findall(ROW.findall(levels.section("data"))[0])]
+    assert header == ["Level", "Engineering", "Collaboration", "Data modelling"]
+    assert "data-modelling" not in Page(site, "levels/backend-l4/").ids(2)
+    assert "data-modelling" in Page(site, "levels/data-l4/").ids(2)
+    modelling = Page(site, "dimensions/data-modelling/")
+    assert modelling.ids(2) == ["dimension--data", "dimension--examples"]
+    assert "Levels of Data are judged on it; other tracks' are not." in text_of(modelling.article)
+    home = text_of(Page(site, urls.HOME).article)
+    assert "judged on 3 dimensions, 1 of them for some tracks only; 1 standard of excellence applies" in home
+    # A code and a track name one level, on the command line and in a roster.
+    for track, level in (("backend", "backend-l4"), ("data", "data-l4")):
+        result = CliRunner().invoke(
+            main, ["worksheet", str(SHAPES / "shared-codes"), "--level", "l4", "--track", track, "-o", "-"]
+        )
+        assert result.exit_code == 0, result.output
+        assert f"({urls.absolute(framework.meta.site_url, urls.page(framework.level(level)))})" in result.output
+    result = CliRunner().invoke(main, ["worksheet", str(SHAPES / "shared-codes"), "--level", "L4", "-o", "-"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[0] == (
+        "ladder: error: --level: code 'L4' belongs to several levels (backend-l4, frontend-l4, data-l4); "
+        "give the level id, or its track too"
+    )
+    roster = (site.root / urls.SAMPLE_ROSTER).read_text(encoding="utf-8")
+    assert "Ada Okafor,Priya Raman,L3,backend,expectations," in roster
+
+
+def test_a_rubric_shows_each_dimensions_own_steps_where_levels_name_them(shape: Callable[[str], Built]) -> None:
+    site = shape("rubric")
+    framework = site.framework
+    testing = framework.dimension("testing")
+    page = Page(site, "dimensions/testing/")
+    rows = page.rows("dimension--scale")
+    assert [(text_of(step), text_of(meaning)) for step, meaning in rows] == [
+        (plain(step.name), plain(step.summary)) for step in testing.scale
+    ]
+    lead = Page(site, "levels/lead/")
+    safety = framework.proficiency("advanced", framework.dimension("clinical-safety"))
+    assert text_of(lead.section("clinical-safety")) == f"{safety.name}: {plain(safety.summary)}"
+    assert "Testing: no change" in text_of(lead.section("level--changes"))
+    assert "Clinical safety: Proficient → Advanced" in text_of(lead.section("level--changes"))
+    levels = Page(site, urls.LEVELS)
+    assert [text_of(cell) for cell in levels.rows("product-engineering")[3][1:]] == [
+        "Advanced",
+        "Advanced",
+        "Proficient as previous",
+        "Advanced",
+        "Advanced",
+    ]
+    intro = text_of(levels.section("levels--overview"))
+    assert "A cell names the proficiency step the level expects in that dimension. as previous:" in intro
+
+
+def test_statements_with_ids_have_anchors_aliases_and_lists(shape: Callable[[str], Built]) -> None:
+    site = shape("statement-ids")
+    page = Page(site, "levels/engineer-2/")
+    assert {"pc-new-scheme", "pc-chargebacks", "id-joins-rota-2"} <= ids_of(site.root / "levels/engineer-2/index.html")
+    assert {"pc-ledger-reconcile", "pc-reconciles"} <= ids_of(site.root / "levels/engineer-1/index.html")
+    craft = page.section("payments-craft")
+    steps = re.search(r"end to end: <ol>(.*?)</ol>", craft, re.DOTALL)
+    assert steps, craft
+    assert [text_of(item) for item in re.findall(r"<li>(.*?)</li>", steps.group(1))] == [
+        "reads the scheme's rulebook and lists what differs from the schemes we have;",
+        "designs the flow and has it reviewed by the ledger team;",
+        "runs it in shadow mode for a week before it moves real money.",
+    ]
+    assert "<em>chargebacks</em>" in craft
+    # The managers-only dimension is asked of the manager only, not of the engineering levels
+    # the management track shares.
+    assert "people-leadership" not in Page(site, "levels/engineer-2/").ids(2)
+    assert "People leadership: new expectations" in text_of(Page(site, "levels/manager/").section("level--changes"))
+    levels = Page(site, urls.LEVELS)
+    assert [text_of(row[3]) for row in levels.rows("management")] == ["—", "—", "2 statements"]
+    assert "—: the dimension is for another track's levels only." in text_of(levels.section("levels--overview"))
