@@ -1,6 +1,8 @@
 # One task runner for everything. `make serve` and `make test` set up a fresh machine on their own.
 PYTHON ?= python3
 PORT ?= 8000
+# The folder `make validate` checks (the tests point it at a fixture)
+FRAMEWORK ?= framework
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
@@ -53,8 +55,8 @@ build: python $(READY)  ## Build the handbook into site/ (strict: any warning fa
 	$(BIN)/mkdocs build --strict
 
 validate: python $(READY)  ## Check framework/ (warnings fail) and that every published id is on record
-	$(BIN)/ladder validate --strict framework
-	$(BIN)/ladder lock --check framework
+	$(BIN)/ladder validate --strict $(FRAMEWORK)
+	$(BIN)/ladder lock --check $(FRAMEWORK)
 
 zensical: python $(DEV_READY)  ## Build the same handbook with Zensical into build/zensical/site/ (see README)
 	$(BIN)/ladder render build/zensical --config mkdocs.yml --force

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import material
 import pytest
 import yaml
 
@@ -109,10 +110,11 @@ def upstream_with_changes(fork: Path, work: Path, env: dict[str, str]) -> Path:
     git(work, "clone", "-q", str(upstream), str(scratch), env=env)
     with (scratch / "README.md").open("a", encoding="utf-8") as readme:
         readme.write("\nUpstream added this line after the fork.\n")
-    level = scratch / "framework" / "levels" / "senior.yaml"
-    level.write_text(level.read_text(encoding="utf-8").replace("title: Senior Engineer", "title: Senior"), "utf-8")
+    level = sorted((scratch / "framework" / "levels").glob("*.yaml"))[0]  # whatever framework/ holds
+    text = level.read_text(encoding="utf-8")
+    level.write_text(re.sub(r"(?m)^title: (.*)$", r"title: \1 (renamed upstream)", text, count=1), "utf-8")
     git(scratch, "add", "-A", env=env)
-    git(scratch, "commit", "-q", "-m", "Upstream: renamed the example's senior level", env=env)
+    git(scratch, "commit", "-q", "-m", f"Upstream: renamed the example's {level.stem} level", env=env)
     git(scratch, "push", "-q", "origin", "HEAD", env=env)
     return upstream
 
@@ -277,8 +279,8 @@ def test_the_site_has_the_name_colours_logo_and_address_the_guide_set(walked: Wa
     assert '<h1 id="acme-robotics-engineering-levels">Acme Robotics Engineering Levels' in home
     assert 'data-md-color-primary="teal"' in home and 'data-md-color-accent="amber"' in home
     assert '<link rel="canonical" href="https://acme-robotics.github.io/ladder/">' in home
-    robot = (ROOT / ".venv/lib").glob("python*/site-packages/material/templates/.icons/material/robot-industrial.svg")
-    assert next(robot).read_text(encoding="utf-8").split("<path")[1][:40] in home  # the logo is that icon
+    robot = Path(material.__file__).parent / "templates/.icons/material/robot-industrial.svg"
+    assert robot.read_text(encoding="utf-8").split("<path")[1][:40] in home  # the logo is that icon
 
 
 def test_the_site_shows_the_guides_framework_edits(walked: Walk) -> None:

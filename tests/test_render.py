@@ -15,7 +15,7 @@ from ladder.cli import main
 from ladder.render import text
 from ladder.render.nav import expand, pages_in, sections
 from ladder.render.pages import Context, all_worksheets, render_pages
-from ladder.render.text import excerpt, name, plain, prose, relative_links
+from ladder.render.text import excerpt, name, nav_title, plain, prose, relative_links
 from ladder.validate import load_framework
 from tests.conftest import BASE, FIXTURES, ROOT, assemble_case, check_golden
 
@@ -118,20 +118,31 @@ def test_source_paths_and_relative_links_match_mkdocs_pages() -> None:
 
 
 def test_the_navigation_lists_a_section_only_while_it_is_small() -> None:
-    framework = load_framework(ROOT / "framework")
+    framework = load_framework(FIXTURES / "shapes" / "eight-levels-split")  # 8 engineering levels, 2 managers'
     small = sections(framework, limit=20)
     assert small["levels/index.md"] == [
-        {"Individual contributor": [{level.name: f"levels/{level.id}.md"} for level in framework.own_levels("ic")]},
-        {"People manager": [{level.name: f"levels/{level.id}.md"} for level in framework.own_levels("manager")]},
+        {"Engineering": [{level.name: f"levels/{level.id}.md"} for level in framework.own_levels("engineering")]},
+        {
+            "Engineering management": [
+                {level.name: f"levels/{level.id}.md"} for level in framework.own_levels("management")
+            ]
+        },
     ]
-    assert small["examples/index.md"] == []  # 42 examples: the library's index page lists them
+    assert small["examples/index.md"] == [
+        {nav_title(example.title): f"examples/{example.id}.md"} for example in framework.examples
+    ]
+    assert sections(framework, limit=2)["examples/index.md"] == []  # 3 examples: the index page lists them
     assert sections(framework, limit=3)["levels/index.md"] == [
-        {"People manager": [{level.name: f"levels/{level.id}.md"} for level in framework.own_levels("manager")]}
+        {
+            "Engineering management": [
+                {level.name: f"levels/{level.id}.md"} for level in framework.own_levels("management")
+            ]
+        }
     ]
     nav = expand([{"Home": "index.md"}, {"Levels": "levels/index.md"}, {"Guides": ["guides/index.md"]}], framework, 3)
     assert nav[1] == {"Levels": ["levels/index.md", *sections(framework, 3)["levels/index.md"]]}
     assert pages_in(nav) == {"index.md", "levels/index.md", "guides/index.md"} | {
-        f"levels/{level.id}.md" for level in framework.own_levels("manager")
+        f"levels/{level.id}.md" for level in framework.own_levels("management")
     }
 
 

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ladder import urls
+from ladder.render.text import plain
 from tests.conftest import BASE, CASES, ROOT, assemble_case
 from tests.site.conftest import SITE_FIXTURES, Built, fixture_config, mkdocs_build
 
@@ -42,14 +43,14 @@ def page_file(site: Built, url: str) -> Path:
 
 
 def expected_anchors(site: Built) -> list[tuple[str, str]]:
-    """(page URL, anchor) for every id and former id in the framework, and every level x dimension."""
+    """(page URL, anchor) for every id and former id in the framework, and every dimension a level is judged on."""
     wanted = []
     for item in site.framework.items():
         page = urls.page(item)
         for ident in (item.id, *item.aliases):
             wanted.append((page, ident))
     for level in site.framework.levels:
-        for dimension in site.framework.dimensions:
+        for dimension in site.framework.dimensions_for(level):
             for ident in (dimension.id, *dimension.aliases):
                 wanted.append((urls.page(level), ident))
     return wanted
@@ -76,13 +77,14 @@ def test_every_item_has_a_search_entry_that_deep_links_to_it(handbook: Built) ->
     missing += [
         urls.cell(level, dimension)
         for level in handbook.framework.levels
-        for dimension in handbook.framework.dimensions
+        for dimension in handbook.framework.dimensions_for(level)
         if urls.cell(level, dimension) not in locations
     ]
     assert not missing, f"no search entry for: {missing}"
-    statement = handbook.framework.statement("ownership-closes-the-loop")
-    entry = next(entry for entry in index["docs"] if entry["location"] == urls.url(statement))
-    assert entry["title"] == statement.text.replace("\n", " ").strip()
+    for standard in handbook.framework.standards:
+        for statement in standard.statements:  # each statement is a heading: its entry is titled with its words
+            entry = next(entry for entry in index["docs"] if entry["location"] == urls.url(statement))
+            assert entry["title"] == plain(statement.text), statement.id
 
 
 def test_yaml_text_is_shown_literally_never_run_as_a_template_or_html(tricky: Built) -> None:
@@ -150,12 +152,19 @@ def test_framework_json_and_schemas_are_published(handbook: Built) -> None:
 
 
 def test_level_pages_link_their_neighbours_examples_and_worksheets(handbook: Built) -> None:
-    html = handbook.html("levels/mid-level/")
-    for neighbour in ("engineer", "senior", "engineering-manager"):  # below, and the two it splits into
-        assert f'href="../{neighbour}/"' in html
-    assert 'href="../../compare/?a=mid-level&amp;b=engineering-manager"' in html
-    assert 'href="../../examples/mid-level-faster-ci/"' in html
-    assert 'href="../../worksheets/mid-level/expectations.html"' in html
+    framework = handbook.framework
+    for level in framework.levels:
+        html = article(handbook.html(urls.page(level)))
+        below = framework.previous_level(level)
+        if below is not None:
+            assert f'href="../{below.id}/"' in html, level.id
+            assert f'href="../../compare/?a={below.id}&amp;b={level.id}"' in html, level.id
+        for above in framework.next_levels(level):  # more than one where tracks split
+            assert f'href="../{above.id}/"' in html, level.id
+            assert f'href="../../compare/?a={level.id}&amp;b={above.id}"' in html, level.id
+        for example in framework.examples_for(level):
+            assert f'href="../../{urls.page(example)}"' in html, (level.id, example.id)
+        assert f'href="../../{urls.worksheet(level, "expectations", "html")}"' in html, level.id
 
 
 def test_an_inherited_dimension_reads_as_previous_level_and_links_its_source(tricky: Built) -> None:
