@@ -137,6 +137,43 @@ def lock(framework_dir: Path, check: bool) -> None:
     say(f"{path}: {plural(len(record), 'id')} recorded, {len(new)} new or moved")
 
 
+@main.command()
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@framework_argument
+@click.option(
+    "--docs",
+    "docs_dir",
+    default="docs",
+    show_default=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The hand-written pages whose macro citations of OLD should name NEW.",
+)
+def rename(old: str, new: str, framework_dir: Path, docs_dir: Path) -> None:
+    """Give the item OLD (any kind: level, dimension, track, standard, statement, example) the id NEW.
+
+    Every reference in FRAMEWORK_DIR and every macro citation in the docs follows; OLD stays
+    as an alias, so published links keep working, and the lock file (if any) records NEW.
+    Nothing is changed unless the result validates.
+    """
+    from ladder.rename import RenameError
+    from ladder.rename import rename as renaming
+
+    if not framework_dir.is_dir():
+        fail(f"{framework_dir}: no such folder")
+    try:
+        result = renaming(framework_dir, old, new, docs_dir)
+    except RenameError as error:
+        fail(str(error), EXIT_INVALID)
+    except OSError as error:
+        fail(f"cannot write {error.filename}: {error.strerror}")
+    if result.moved is not None:
+        say(f"moved {result.moved[0]} to {result.moved[1]}")
+    for path in result.changed:
+        say(f"updated {path}")
+    say(f"renamed the {result.kind.replace('-', ' ')} '{old}' to '{new}'; '{old}' stays as its alias")
+
+
 def emit(text: str, output: Path | None, force: bool) -> None:
     """Print to stdout, or write to a file that must not already exist unless --force."""
     if output is None:

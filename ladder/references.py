@@ -68,6 +68,47 @@ def _aliases(data: dict[str, Any]) -> tuple[str, ...]:
     return tuple(alias for alias in _list(data.get("aliases")) if isinstance(alias, str))
 
 
+@dataclass(frozen=True)
+class Reference:
+    """One place a document names an item by id."""
+
+    path: DataPath
+    ident: str
+    kind: str | None  # None: any kind (a lint setting naming items)
+    at_key: bool = False  # the id is a mapping's key (a level's dimensions)
+
+
+def references(document: Document) -> Iterator[Reference]:
+    """Every reference to an item in a document: the one list the checks and `ladder rename` share."""
+    data = document.data
+    if not isinstance(data, dict):
+        return
+    kind = document.kind.name
+    if document.kind is FRAMEWORK:
+        lint = data.get("lint")
+        for position, rule in enumerate(_list(lint.get("ignore") if isinstance(lint, dict) else None)):
+            for place, ident in _texts(rule, "items"):
+                yield Reference(("lint", "ignore", position, "items", place), ident, None)
+    elif kind == "level":
+        track = _text(data, "track")
+        if track is not None:
+            yield Reference(("track",), track, "track")
+        cells = data.get("dimensions")
+        for name in cells if isinstance(cells, dict) else ():
+            yield Reference(("dimensions", name), name, "dimension", at_key=True)
+    elif kind == "track":
+        branch = _text(data, "branches_from")
+        if branch is not None:
+            yield Reference(("branches_from",), branch, "level")
+    elif kind == "dimension":
+        for position, ident in _texts(data, "tracks"):
+            yield Reference(("tracks", position), ident, "track")
+    elif kind == "example":
+        for field, named in (("levels", "level"), ("dimensions", "dimension"), ("tracks", "track")):
+            for position, ident in _texts(data, field):
+                yield Reference((field, position), ident, named)
+
+
 class Index:
     def __init__(self, documents: list[Document], unread: set[str]):
         self.unread = unread
@@ -92,6 +133,9 @@ def check(documents: list[Document], unread: set[str]) -> list[Problem]:
     problems += _reserved_ids(index)
     problems += _framework_has_content(documents, index)
     for document in documents:
+        for reference in references(document):
+            if reference.kind is not None:
+                problems += _reference(document, reference, index)
         checker = _CHECKS.get(document.kind.name)
         if checker is not None and isinstance(document.data, dict):
             problems += checker(document, index)
@@ -176,9 +220,8 @@ def _framework_has_content(documents: list[Document], index: Index) -> Iterator[
             )
 
 
-def _reference(
-    document: Document, path: DataPath, ident: str, kind: str, index: Index, *, at_key: bool = False
-) -> Iterator[Problem]:
+def _reference(document: Document, reference: Reference, index: Index) -> Iterator[Problem]:
+    ident, kind = reference.ident, str(reference.kind)
     known = index.ids(kind)
     if ident in known or kind in index.unread:
         return
@@ -189,25 +232,15 @@ def _reference(
         close = closest(ident, known)
         hint = f"did you mean '{close}'?" if close else f"known {kind}s: {', '.join(sorted(known)) or 'none'}"
         message = f"unknown {kind} '{ident}' ({hint})"
-    yield document.problem(path, message, code="unknown-reference", at_key=at_key)
+    yield document.problem(reference.path, message, code="unknown-reference", at_key=reference.at_key)
 
 
 def _level(document: Document, index: Index) -> Iterator[Problem]:
-    data = document.data
-    track = _text(data, "track")
-    if track is not None:
-        yield from _reference(document, ("track",), track, "track", index)
-    cells = data.get("dimensions")
+    cells = document.data.get("dimensions")
     for name, cell in cells.items() if isinstance(cells, dict) else ():
-        yield from _reference(document, ("dimensions", name), name, "dimension", index, at_key=True)
         step = _text(cell, "proficiency")
         if step is not None:
             yield from _proficiency(document, ("dimensions", name, "proficiency"), step, index, name)
-
-
-def _dimension(document: Document, index: Index) -> Iterator[Problem]:
-    for position, ident in _texts(document.data, "tracks"):
-        yield from _reference(document, ("tracks", position), ident, "track", index)
 
 
 def _level_orders(documents: list[Document]) -> Iterator[Problem]:
@@ -264,7 +297,6 @@ def _track(document: Document, index: Index) -> Iterator[Problem]:
     branch = _text(data, "branches_from")
     if branch is None:
         return
-    yield from _reference(document, ("branches_from",), branch, "level", index)
     parent = index.ids("level").get(branch)
     if parent is None:
         return
@@ -310,13 +342,7 @@ def _branch_cycles(index: Index) -> Iterator[Problem]:
             )
 
 
-def _example(document: Document, index: Index) -> Iterator[Problem]:
-    for field, kind in (("levels", "level"), ("dimensions", "dimension"), ("tracks", "track")):
-        for position, ident in _texts(document.data, field):
-            yield from _reference(document, (field, position), ident, kind, index)
-
-
-_CHECKS = {"level": _level, "track": _track, "example": _example, "dimension": _dimension}
+_CHECKS = {"level": _level, "track": _track}  # checks besides references
 
 
 def check_model(framework: Framework, documents: dict[str, Document], top: Document) -> list[Problem]:
