@@ -21,8 +21,8 @@ from ladder.problems import Problem, Severity, did_you_mean
 CODES: dict[str, str] = {
     "missing-dimension": "a level says nothing about a dimension it is judged on: say 'same as previous' or "
     "'not expected' if that is meant",
-    "same-as-previous": "a level repeats the level below's statements for a dimension word for word: say "
-    "'same as previous' if that is meant",
+    "same-as-previous": "a level repeats the level below's statements and proficiency for a dimension word for "
+    "word: say 'same as previous' if that is meant",
     "shared-code": "two levels on one track's ladder have the same code, so the code does not name one level",
     "empty-track": "a track has no level of its own",
     "track-mismatch": "an example names a track whose ladder has none of the example's levels",

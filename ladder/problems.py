@@ -36,8 +36,10 @@ class Problem:
 
     def __str__(self) -> str:
         """One line, whatever the file name, id or text it quotes holds (see characters.printable)."""
-        prefix = "" if self.is_error else "warning: "
-        return printable(f"{self.file}:{self.line}:{self.column}: {self.location}: {prefix}{self.message}")
+        if self.is_error:
+            return printable(f"{self.file}:{self.line}:{self.column}: {self.location}: {self.message}")
+        # A warning names its code: the word `lint.ignore` in framework.yaml takes to switch it off.
+        return printable(f"{self.file}:{self.line}:{self.column}: {self.location}: warning: {self.message} [{self.code}]")
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)

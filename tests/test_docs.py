@@ -7,6 +7,7 @@ import re
 import click
 
 from ladder.cli import main
+from ladder.lint import CODES
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -17,6 +18,12 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
     for name, command in main.commands.items():
         assert command.help, f"ladder {name} has no help text"
         assert f"ladder {name}" in README, f"README.md never shows `ladder {name}`"
+
+
+def test_the_readme_lists_every_warning_code_as_the_code_describes_it() -> None:
+    table = README.split("| Code | Warns when |\n", 1)[1].split("\n\n", 1)[0]
+    rows = re.findall(r"^\| `([a-z-]+)` \| (.+) \|$", table, re.MULTILINE)
+    assert rows == list(CODES.items())
 
 
 def test_readme_shows_the_make_targets_ci_runs() -> None:

@@ -42,7 +42,7 @@ NAMES = sorted(path.name for path in SHAPES.iterdir() if (path / "framework.yaml
 
 # The warnings each shape implies, exactly; every other shape validates without one.
 MISSING = "warning: says nothing about dimension"
-HINT = " (say 'same as previous' or 'not expected' if that is what you mean)"
+HINT = " (say 'same as previous' or 'not expected' if that is what you mean) [missing-dimension]"
 UNCHANGED = "the handbook will show it as unchanged from the previous level" + HINT
 EXPECTED_WARNINGS = {
     "sparse": [
