@@ -36,10 +36,11 @@ class Problem:
 
     def __str__(self) -> str:
         """One line, whatever the file name, id or text it quotes holds (see characters.printable)."""
+        where = f"{self.file}:{self.line}:{self.column}: {self.location}"
         if self.is_error:
-            return printable(f"{self.file}:{self.line}:{self.column}: {self.location}: {self.message}")
+            return printable(f"{where}: {self.message}")
         # A warning names its code: the word `lint.ignore` in framework.yaml takes to switch it off.
-        return printable(f"{self.file}:{self.line}:{self.column}: {self.location}: warning: {self.message} [{self.code}]")
+        return printable(f"{where}: warning: {self.message} [{self.code}]")
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)
