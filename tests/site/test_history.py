@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 
+from tests.conftest import BASE, FIXTURES, edit, git
 from tests.site.conftest import Built, built, fixture_config
 from tests.test_changelog import two_versions as committed_two_versions
+
+SHAPES = FIXTURES / "shapes"
 
 
 def text_of(html: str) -> str:
@@ -53,3 +57,34 @@ def test_without_history_the_page_says_so(tricky: Built) -> None:
     text = text_of(tricky.html("changes/"))
     assert "There is no earlier version of" in text
     assert "Changes since version" not in text_of(tricky.html("levels/second/"))
+
+
+@pytest.fixture(scope="module")
+def forked(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """A fork's repository: the example framework (1.0.0) in its history, then the fork's own
+    framework put in its place at 3.0.0 and edited as 3.2.0."""
+    repo = tmp_path_factory.mktemp("forked")
+    framework = repo / "framework"
+    shutil.copytree(BASE, framework)
+    edit(framework / "framework.yaml", "version: 0.1.0\n", "version: 1.0.0\nfirst_version: 1.0.0\n")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "the example")
+    shutil.rmtree(framework)
+    shutil.copytree(SHAPES / "cumulative-gaps", framework)
+    edit(framework / "framework.yaml", "version: 3.2.0\n", "version: 3.0.0\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "our own framework")
+    edit(framework / "framework.yaml", "version: 3.0.0\n", "version: 3.2.0\n")
+    edit(framework / "levels/engineer-1.yaml", "with a test for each.", "with a test for each, and a note.")
+    git(repo, "commit", "-q", "-am", "3.2.0")
+    return built(fixture_config(repo, framework, {"index.md": "# Home\n"}), repo / "site", framework)
+
+
+def test_a_forks_history_starts_at_its_own_first_version(forked: Built) -> None:
+    changes = text_of(forked.html("changes/"))
+    assert "Version 3.2.0 (" in changes and "Compared with version 3.0.0:" in changes
+    assert "1.0.0" not in changes and "0.1.0" not in changes
+    first = text_of(forked.html("levels/engineer-1/"))
+    assert "Changes since version 3.0.0" in first and "1.0.0" not in first
+    assert "Nothing in this level changed" in text_of(forked.html("levels/principal/"))
