@@ -263,6 +263,8 @@ def _level_orders(documents: list[Document]) -> Iterator[Problem]:
 def _proficiency(document: Document, path: DataPath, step: str, index: Index, dimension: str) -> Iterator[Problem]:
     """A level names a step of the dimension's own scale when it has one, else of framework.yaml's."""
     entry = index.ids("dimension").get(dimension)
+    if entry is None and "dimension" in index.unread:
+        return  # the dimension may be in a file that could not be read, with a scale of its own
     own = _steps(entry.document.data.get("scale")) if entry is not None else None
     if own is not None:
         if step not in own:
