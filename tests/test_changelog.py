@@ -186,3 +186,16 @@ def test_naming_the_first_version_later_keeps_the_history_before_it(tmp_path: Pa
         ("0.2.0", "0.3.0"),
         ("0.1.0", "0.2.0"),
     ]
+
+
+def test_a_level_statement_with_an_id_is_followed_through_rewording_and_moves(tmp_path: Path) -> None:
+    shape = FIXTURES / "shapes" / "statement-ids"
+    framework = tmp_path / "framework"
+    shutil.copytree(shape, framework)
+    edit(
+        framework / "levels/engineer-2.yaml", "Handles *chargebacks* for their flow", "Handles disputes for their flow"
+    )
+    code, output = changelog(str(framework), "--from", str(shape))
+    assert code == 0, output
+    assert "0 added, 1 changed, 0 renamed, 0 removed" in output
+    assert "`pc-chargebacks`" in output and "Handles disputes" in output

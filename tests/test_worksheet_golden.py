@@ -95,7 +95,7 @@ def test_worksheet_names_framework_version_and_date() -> None:
 
 def test_inherited_dimension_says_where_it_comes_from() -> None:
     text = make(fixture_framework(), request("expectations"), MADE, "md").decode("utf-8")
-    assert "L2 Second Level adds nothing new here; the statements below are those of [L1 First Level]" in text
+    assert "L2 Second Level adds nothing new here; what follows is what [L1 First Level]" in text
     assert "- Finishes the tasks given to them." in text
 
 

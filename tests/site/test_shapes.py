@@ -458,7 +458,7 @@ def test_a_worksheet_for_a_level_of_each_shape(name: str) -> None:
         found = framework.cell(level, dimension.id)
         if found.source is not None:
             source = f"[{plain(found.source.name)}]({urls.absolute(site_url, urls.page(found.source))})"
-            assert f"{plain(level.name)} adds nothing new here; the statements below are those of {source}." in sheet
+            assert f"{plain(level.name)} adds nothing new here; what follows is what {source} expects." in sheet
     for upper in framework.next_levels(level):
         track = framework.track(upper.track)
         assert f"Next on the {track.name} track: [{plain(upper.name)}]" in sheet
