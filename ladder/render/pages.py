@@ -13,7 +13,7 @@ from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from ladder import changelog, urls
+from ladder import changelog, differences, urls
 from ladder.history import Step
 from ladder.model import Cell, Dimension, Example, Framework, Level, ProficiencyStep, Track
 from ladder.render import titles
@@ -56,10 +56,32 @@ class Change:
     dimension: Dimension
     before: CellView
     after: CellView
+    statements: differences.Difference  # which statements are new, reworded or no longer listed
 
     @property
     def changed(self) -> bool:
-        return self.before.cell != self.after.cell
+        return self.words != NO_CHANGE
+
+    @property
+    def words(self) -> str:
+        """The change in a few words: "no change", "Working → Expert; 1 new", "2 new, 1 reworded"..."""
+        before, after = self.before.cell, self.after.cell
+        if before == after:
+            return NO_CHANGE
+        expected_before = before is not None and before.intent != "not_expected"
+        if after is not None and after.intent == "not_expected":
+            return "not expected" if expected_before else NO_CHANGE
+        if not expected_before:
+            return "new expectations" if after is not None else NO_CHANGE
+        parts = []
+        old, new = self.before.proficiency, self.after.proficiency
+        if old and new and old != new:
+            parts.append(f"{old.name} → {new.name}")
+        parts.append(self.statements.summary())
+        return "; ".join(part for part in parts if part) or NO_CHANGE
+
+
+NO_CHANGE = "no change"
 
 
 @dataclass(frozen=True)
@@ -273,10 +295,11 @@ def _level_view(framework: Framework, level: Level, published: Container[str]) -
 
 
 def _changes(framework: Framework, lower: Level, upper: Level) -> list[Change]:
-    return [
-        Change(dimension, cell_view(framework, lower, dimension), cell_view(framework, upper, dimension))
-        for dimension in framework.dimensions_for(upper)
-    ]
+    changes = []
+    for dimension in framework.dimensions_for(upper):
+        before, after = cell_view(framework, lower, dimension), cell_view(framework, upper, dimension)
+        changes.append(Change(dimension, before, after, differences.between(before.cell, after.cell)))
+    return changes
 
 
 def _dimension_view(framework: Framework, dimension: Dimension) -> dict[str, object]:

@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ladder import urls
+from ladder import differences, urls
 from ladder.cli import main
 from ladder.model import Dimension, Framework, Level
 from ladder.render.text import plain
@@ -190,14 +190,28 @@ def ids_of(path: Path) -> frozenset[str]:
 
 
 def change(framework: Framework, lower: Level, upper: Level, dimension: Dimension) -> str:
-    """How a dimension moves between two levels, as a level page words it."""
+    """How a dimension moves between two levels, as a level page words it: the step it moves to,
+    and how many statements are new or reworded."""
     before, after = framework.cell(lower, dimension.id).cell, framework.cell(upper, dimension.id).cell
     if before == after:
         return "no change"
-    if before and after and before.proficiency and after.proficiency and before.proficiency != after.proficiency:
+    expected_before = before is not None and before.intent != "not_expected"
+    if after is not None and after.intent == "not_expected":
+        return "not expected" if expected_before else "no change"
+    if not expected_before:
+        return "new expectations" if after is not None else "no change"
+    assert before is not None and after is not None
+    words = []
+    if before.proficiency and after.proficiency and before.proficiency != after.proficiency:
         old, new = (framework.proficiency(cell.proficiency, dimension).name for cell in (before, after))
-        return f"{old} → {new}"
-    return "new expectations"
+        words.append(f"{old} → {new}")
+    difference = differences.between(before, after)
+    counts = [f"{len(difference.added)} new" * bool(difference.added)]
+    counts.append(f"{len(difference.reworded)} reworded" * bool(difference.reworded))
+    if not difference.added and not difference.reworded and difference.dropped:
+        counts = [f"{len(difference.dropped)} no longer listed"]
+    words.append(", ".join(count for count in counts if count))
+    return "; ".join(word for word in words if word) or "no change"
 
 
 def as_read(statement: str) -> str:
@@ -651,7 +665,7 @@ def test_a_cumulative_ladder_shows_gaps_and_shared_sub_levels_without_filler(sha
             senior_2.section(dimension)
         )
     assert "Code craft: no change" in text_of(senior_2.section("level--changes"))
-    assert "Leadership: new expectations" in text_of(senior_2.section("level--changes"))
+    assert "Leadership: 1 new" in text_of(senior_2.section("level--changes"))
     # A dimension without summary or covers: its page has neither an empty paragraph nor "It covers".
     craft = text_of(Page(site, "dimensions/code-craft/").article)
     assert "It covers" not in craft
@@ -745,3 +759,19 @@ def test_statements_with_ids_have_anchors_aliases_and_lists(shape: Callable[[str
     levels = Page(site, urls.LEVELS)
     assert [text_of(row[3]) for row in levels.rows("management")] == ["—", "—", "2 statements"]
     assert "—: the dimension is for another track's levels only." in text_of(levels.section("levels--overview"))
+
+
+def test_what_the_next_level_adds_lists_only_what_is_new_or_reworded(shape: Callable[[str], Built]) -> None:
+    site = shape("cumulative-gaps")
+    following = Page(site, "levels/senior-2/").section("level--next")
+    text = text_of(following)
+    assert "Delivery: 1 new, 1 reworded" in text
+    assert "New: Agrees delivery dates with the partners whose systems the depots connect to." in text
+    assert (
+        "Reworded: Splits a year's work into releases every depot can take one at a time. "
+        "(was: Splits a quarter's work into releases a depot can take one at a time.)"
+    ) in text
+    assert "Code craft: 1 new" in text and "Keeps the depot system's error budget" not in text  # not repeated
+    # Where the tracks split, each next level has a heading of its own.
+    split = Page(shape("eight-levels-split"), "levels/senior-2/")
+    assert split.ids(3)[:2] == ["level--next--staff", "level--next--engineering-manager"]

@@ -1,0 +1,79 @@
+"""What changes in one dimension from one level to another: the statements a reader must look at.
+
+A level page says what the next level adds, and an engineer asking "what does the next level
+take?" wants the differences, not both levels in full. Statements are matched in three
+passes: by id (a statement with an id keeps it through rewording), then by the same words,
+then by close wording (difflib, the standard library's sequence matcher), so a statement
+that was edited reads as reworded, not as one removed and one added.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from ladder.model import Cell, LevelStatement
+
+# How alike two wordings must be (difflib's ratio, 0 to 1) to count as one statement reworded.
+REWORDED_AT = 0.6
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One dimension between a lower and an upper level."""
+
+    added: tuple[LevelStatement, ...] = ()
+    reworded: tuple[tuple[LevelStatement, LevelStatement], ...] = ()  # (lower's, upper's)
+    dropped: tuple[LevelStatement, ...] = ()  # the lower level's, no longer listed
+    kept: int = 0  # statements both levels have, word for word
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.reworded or self.dropped)
+
+    def summary(self) -> str:
+        """In a few words: "2 new, 1 reworded"; "" when no statement changed. Statements the upper
+        level no longer lists are named only when it adds none: a ladder whose levels each say
+        everything in their own words would otherwise report every lower statement as dropped."""
+        parts = [
+            f"{len(self.added)} new" if self.added else "",
+            f"{len(self.reworded)} reworded" if self.reworded else "",
+        ]
+        if not any(parts) and self.dropped:
+            return f"{len(self.dropped)} no longer listed"
+        return ", ".join(part for part in parts if part)
+
+
+def between(lower: Cell | None, upper: Cell | None) -> Difference:
+    """The statements that differ between what two levels say about one dimension."""
+    before = list(lower.statements if lower is not None and lower.intent == "written" else ())
+    after = list(upper.statements if upper is not None and upper.intent == "written" else ())
+    reworded: list[tuple[LevelStatement, LevelStatement]] = []
+    kept = 0
+    for statement in list(after):  # the same id: the same statement, perhaps reworded
+        twin = next((old for old in before if statement.id and old.id == statement.id), None)
+        if twin is not None:
+            before.remove(twin)
+            after.remove(statement)
+            if _words(twin.text) == _words(statement.text):
+                kept += 1
+            else:
+                reworded.append((twin, statement))
+    for statement in list(after):  # the same words
+        twin = next((old for old in before if _words(old.text) == _words(statement.text)), None)
+        if twin is not None:
+            before.remove(twin)
+            after.remove(statement)
+            kept += 1
+    for statement in list(after):  # close wording: the most alike of what is left, if alike enough
+        scored = [(SequenceMatcher(None, _words(old.text), _words(statement.text)).ratio(), old) for old in before]
+        best = max(scored, key=lambda pair: pair[0], default=None)
+        if best is not None and best[0] >= REWORDED_AT:
+            before.remove(best[1])
+            after.remove(statement)
+            reworded.append((best[1], statement))
+    return Difference(tuple(after), tuple(reworded), tuple(before), kept)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
