@@ -19,6 +19,9 @@
     summary: "Summary",
     scope: "Scope",
     notWritten: "Nothing written for this dimension.",
+    marks: { same: "Same", reworded: "Reworded", only: "Only here" },
+    tally: "{same} the same, {reworded} reworded, {onlyA} only at {a}, {onlyB} only at {b}",
+    unchanged: "The same at both levels",
   };
   const COPIED_FOR_MS = 2000;
 
@@ -182,6 +185,65 @@
     return [element("p", "ladder-compare__empty", [TEXT.notWritten])];
   }
 
+  /* Marking what differs: each statement is the same at the other level, reworded (most of its
+   * words are in one of the other level's statements), or only at its own level. */
+  const REWORDED_AT = 0.5; // the share of words two statements must have in common
+
+  function statementItems(nodes) {
+    return nodes
+      .filter((node) => node.tagName === "UL")
+      .flatMap((list) => [...list.children].filter((item) => item.tagName === "LI"));
+  }
+
+  function plainWords(item) {
+    return item.textContent.replace(/\s+/g, " ").trim().toLowerCase();
+  }
+
+  function alike(first, second) {
+    const a = new Set(first.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+    const b = new Set(second.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+    let common = 0;
+    for (const word of a) if (b.has(word)) common += 1;
+    return common / Math.max(a.size, b.size, 1);
+  }
+
+  function markItems(items, others) {
+    const counts = { same: 0, reworded: 0, only: 0 };
+    for (const item of items) {
+      const text = plainWords(item);
+      const kind = others.includes(text)
+        ? "same"
+        : others.some((other) => alike(text, other) >= REWORDED_AT)
+          ? "reworded"
+          : "only";
+      counts[kind] += 1;
+      item.classList.add("ladder-mark--" + kind);
+      item.prepend(element("span", "ladder-mark", [TEXT.marks[kind]]), " ");
+    }
+    return counts;
+  }
+
+  /* Marks both sides of a dimension and returns the line that sums them up. */
+  function markRow(a, b, left, right) {
+    const leftItems = statementItems(left);
+    const rightItems = statementItems(right);
+    const leftTexts = leftItems.map(plainWords);
+    const rightTexts = rightItems.map(plainWords);
+    const fromA = markItems(leftItems, rightTexts);
+    const fromB = markItems(rightItems, leftTexts);
+    if (!fromA.reworded && !fromB.reworded && !fromA.only && !fromB.only) {
+      return leftItems.length ? TEXT.unchanged : "";
+    }
+    return fill(TEXT.tally, {
+      same: fromB.same,
+      reworded: fromB.reworded,
+      onlyA: fromA.only,
+      onlyB: fromB.only,
+      a: a.name,
+      b: b.name,
+    });
+  }
+
   function comparison(a, b) {
     const rows = [
       row("", TEXT.summary, { level: a, nodes: a.summary }, { level: b, nodes: b.summary }),
@@ -191,14 +253,12 @@
     for (const id of ids) {
       const left = a.dimensions.get(id);
       const right = b.dimensions.get(id);
-      rows.push(
-        row(
-          id,
-          (left || right).name,
-          { level: a, nodes: left ? left.nodes : notWritten() },
-          { level: b, nodes: right ? right.nodes : notWritten() },
-        ),
-      );
+      const leftNodes = left ? left.nodes : notWritten();
+      const rightNodes = right ? right.nodes : notWritten();
+      const tally = markRow(a, b, leftNodes, rightNodes);
+      const section = row(id, (left || right).name, { level: a, nodes: leftNodes }, { level: b, nodes: rightNodes });
+      if (tally) section.querySelector("h2").after(element("p", "ladder-compare__tally", [tally]));
+      rows.push(section);
     }
     return rows;
   }

@@ -208,3 +208,26 @@ def test_a_level_pages_compare_link_opens_the_comparison_in_place(page: Page, si
     expect(cells.nth(0)).to_contain_text(level.name)
     expect(cells.nth(1)).to_contain_text(upper.name)
     expect(page.get_by_label("First level")).to_have_value(level.id)
+
+
+def test_the_compare_page_marks_what_is_the_same_and_what_is_only_at_one_level(
+    page: Page, site: str, handbook: Built
+) -> None:
+    framework = handbook.framework
+    level = split_level(framework)
+    dimension = framework.dimensions_for(level)[0]
+    page.goto(site + urls.COMPARE + f"?a={level.id}&b={level.id}")
+    row = page.locator(".ladder-compare__row", has=page.locator(f"h2#{dimension.id}"))
+    expect(row.locator(".ladder-compare__tally")).to_have_text("The same at both levels")
+    marks = row.locator("li > .ladder-mark")
+    expect(marks.first).to_have_text("Same")
+    assert set(marks.all_inner_texts()) == {"SAME"}  # shown in capitals by the stylesheet
+    upper = framework.next_levels(level)[0]
+    page.get_by_label("Second level").select_option(upper.id)
+    expect(page).to_have_url(site + urls.COMPARE + f"?a={level.id}&b={upper.id}")
+    row = page.locator(".ladder-compare__row", has=page.locator(f"h2#{dimension.id}"))
+    expect(row.locator(".ladder-compare__tally")).to_contain_text(f"only at {upper.name}")
+    items = row.locator(".ladder-compare__cell li")
+    expect(items.first).to_be_visible()
+    assert items.count() == row.locator("li > .ladder-mark").count()  # every statement is marked
+    assert "ONLY HERE" in row.locator("li > .ladder-mark").all_inner_texts()
