@@ -141,14 +141,24 @@ def block(ident: str, *classes: str) -> Markup:
 
 
 def heading(
-    ident: str, *classes: str, cite: str | None = None, aliases: tuple[str, ...] = (), toc: str | None = None
+    ident: str,
+    *classes: str,
+    cite: str | None = None,
+    aliases: tuple[str, ...] = (),
+    toc: str | None = None,
+    searched: bool = True,
 ) -> Markup:
     """The attribute list that ends a heading: its id (the anchor), classes and copy-link data.
 
     Former ids become extra anchors on the same heading, so old links land in the same place.
-    `toc` is a shorter label for the table of contents (a statement's first words).
+    `toc` is a shorter label for the table of contents (a statement's first words). With
+    `searched=False` the section stays out of the search index (Material's search skips a
+    section whose heading says `data-search-exclude`): one that repeats another page's text,
+    so that the page that defines the text ranks first.
     """
     parts = [f"#{ident}", *(f".{name}" for name in classes)]
+    if not searched:
+        parts.append("data-search-exclude")
     if cite is not None:
         parts.append(f'data-cite="{attribute(cite)}"')
     label = text.excerpt(toc, 6) if toc is not None else ""

@@ -264,3 +264,27 @@ def test_guides_task_lists_show_checkboxes_and_code_blocks_name_their_file(handb
     adapt = article(handbook.html("adapt/"))
     assert '<span class="filename">framework/tracks/manager.yaml</span>' in adapt
     assert "[ ]" not in adapt
+
+
+def test_sections_that_repeat_another_pages_text_are_left_out_of_search(handbook: Built) -> None:
+    """So that searching a statement finds the level that defines it, not the one below it."""
+    index = json.loads((handbook.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {entry["location"] for entry in index["docs"]}
+    framework = handbook.framework
+    repeated = ["level--changes", "level--next", "level--examples"]
+    for level in framework.levels:
+        assert not [
+            f"{urls.page(level)}#{anchor}" for anchor in repeated if f"{urls.page(level)}#{anchor}" in locations
+        ]
+    for dimension in framework.dimensions:
+        tracks = [f"{urls.page(dimension)}#dimension--{track.id}" for track in framework.tracks]
+        assert not [location for location in tracks if location in locations], dimension.id
+    for level in framework.levels:
+        for upper in framework.next_levels(level):
+            statement = next(
+                (s for cell in upper.cells.values() for s in cell.statements if len(s.text.split()) > 6), None
+            )
+            if statement is None:
+                continue
+            found = {entry["location"] for entry in index["docs"] if plain(statement.text) in entry["text"]}
+            assert found and all(location.startswith(urls.page(upper)) for location in found), statement.text
