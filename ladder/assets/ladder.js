@@ -29,14 +29,28 @@
     return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
   }
 
-  async function writeClipboard(text) {
+  /* Puts a link on the clipboard twice over: as HTML (the whole title as the link's words,
+   * ready for documents, email and HR tools) and as Markdown, for plain-text fields. */
+  async function writeClipboard(markdown, title, address) {
     if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
+      if (window.ClipboardItem && navigator.clipboard.write) {
+        const link = document.createElement("a");
+        link.href = address;
+        link.textContent = title;
+        await navigator.clipboard.write([
+          new ClipboardItem({
+            "text/html": new Blob([link.outerHTML], { type: "text/html" }),
+            "text/plain": new Blob([markdown], { type: "text/plain" }),
+          }),
+        ]);
+        return;
+      }
+      await navigator.clipboard.writeText(markdown);
       return;
     }
     // Plain http (an intranet mirror, say) has no clipboard API: fall back to a selection.
     const area = document.createElement("textarea");
-    area.value = text;
+    area.value = markdown;
     area.setAttribute("readonly", "");
     area.className = "ladder-offscreen";
     document.body.append(area);
@@ -46,15 +60,36 @@
     if (!copied) throw new Error("copy refused");
   }
 
-  /* A "Copy link" button that puts `markdown` on the clipboard and says so. */
-  function copyControl(markdown, title, label) {
-    const bar = document.createElement("div");
-    bar.className = "ladder-copy-bar";
+  const SVG = "http://www.w3.org/2000/svg";
+  const ICONS = {
+    // A chain link, and a tick once copied (24 x 24 paths, drawn here: nothing is fetched).
+    link: "M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a1 1 0 1 1 1.4 1.4L12 13.4a1 1 0 0 1-1.4 0zM8.5 19.5a4 4 0 0 1-2.8-6.8l2.1-2.1a1 1 0 1 1 1.4 1.4l-2.1 2.1a2 2 0 1 0 2.8 2.8l2.1-2.1a1 1 0 1 1 1.4 1.4l-2.1 2.1a4 4 0 0 1-2.8 1.2zm7.3-5.7a1 1 0 0 1-.7-1.7l2.1-2.1a2 2 0 1 0-2.8-2.8l-2.1 2.1a1 1 0 1 1-1.4-1.4L13 5.8a4 4 0 1 1 5.6 5.6l-2.1 2.1a1 1 0 0 1-.7.3z",
+    done: "M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4L9 16.2z",
+  };
+
+  function icon(name) {
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    const path = document.createElementNS(SVG, "path");
+    path.setAttribute("d", ICONS[name]);
+    svg.append(path);
+    return svg;
+  }
+
+  /* A quiet "Copy link" control: an icon button with a name for screen readers; the one status
+   * region announces "Copied" once. `label` gives the button visible words instead (a page-wide
+   * control, such as the comparison's). */
+  function copyControl(markdown, title, label, inline) {
+    const bar = document.createElement(inline ? "span" : "div");
+    bar.className = inline ? "ladder-copy-bar ladder-copy-bar--inline" : "ladder-copy-bar";
     const button = document.createElement("button");
     button.type = "button";
-    button.className = "ladder-copy";
-    button.textContent = label || TEXT.copy;
+    button.className = label ? "ladder-copy ladder-copy--words" : "ladder-copy";
+    if (label) button.textContent = label;
+    else button.append(icon("link"));
     button.setAttribute("aria-label", fill(TEXT.copyLabel, { title }));
+    button.title = TEXT.copy;
     button.dataset.markdown = markdown;
     const status = document.createElement("span");
     status.className = "ladder-copy__status";
@@ -63,16 +98,16 @@
     button.addEventListener("click", async () => {
       clearTimeout(reset);
       try {
-        await writeClipboard(button.dataset.markdown);
-        button.textContent = TEXT.copied;
+        await writeClipboard(button.dataset.markdown, title, markdownAddress(markdown));
         button.classList.add("ladder-copy--done");
+        if (!label) button.replaceChildren(icon("done"));
         status.textContent = TEXT.copied;
       } catch (error) {
         status.textContent = TEXT.copyFailed + " " + button.dataset.markdown;
       }
       reset = setTimeout(() => {
-        button.textContent = label || TEXT.copy;
         button.classList.remove("ladder-copy--done");
+        if (!label) button.replaceChildren(icon("link"));
         status.textContent = "";
       }, COPIED_FOR_MS);
     });
@@ -85,17 +120,26 @@
     return match ? match[1].replace(/\\([\\[\]])/g, "$1") : markdown;
   }
 
+  function markdownAddress(markdown) {
+    const match = /\(([^)]*)\)$/.exec(markdown);
+    return match ? match[1] : "";
+  }
+
   function addCopyControls(root) {
-    for (const heading of root.querySelectorAll("[data-cite]")) {
-      const next = heading.nextElementSibling;
-      if (next && next.classList.contains("ladder-copy-bar")) continue;
+    for (const cited of root.querySelectorAll("[data-cite]")) {
+      // A level's statement: the control ends its list item. A heading: the control follows it.
+      const item = cited.classList.contains("ladder-anchor") ? cited.closest("li") : null;
+      if (item ? item.querySelector(".ladder-copy-bar") : cited.nextElementSibling?.classList.contains("ladder-copy-bar")) {
+        continue;
+      }
       let markdown;
       try {
-        markdown = decodeURIComponent(heading.dataset.cite);
+        markdown = decodeURIComponent(cited.dataset.cite);
       } catch (error) {
         continue;
       }
-      heading.after(copyControl(markdown, markdownTitle(markdown)));
+      if (item) item.append(" ", copyControl(markdown, markdownTitle(markdown), null, true));
+      else cited.after(copyControl(markdown, markdownTitle(markdown)));
     }
   }
 

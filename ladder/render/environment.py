@@ -129,10 +129,14 @@ def alias_anchors(former: tuple[str, ...]) -> Markup:
     return Markup("".join(f'<a id="{alias}"></a>' for alias in former))
 
 
-def statement_anchor(statement: LevelStatement) -> Markup:
+def statement_anchor(statement: LevelStatement, cite: str | None = None) -> Markup:
     """An anchor where a level's statement starts (its id, or its dimension and place), with one
-    for each former id: a link can name exactly this statement."""
-    return Markup(f'<span class="ladder-anchor" id="{statement.anchor}"></span>{alias_anchors(statement.aliases)}')
+    for each former id: a link can name exactly this statement. With `cite`, the page's script
+    gives the statement a Copy link control."""
+    data = f' data-cite="{attribute(cite)}"' if cite is not None else ""
+    return Markup(
+        f'<span class="ladder-anchor" id="{statement.anchor}"{data}></span>{alias_anchors(statement.aliases)}'
+    )
 
 
 def block(ident: str, *classes: str) -> Markup:

@@ -220,7 +220,7 @@ def _render(framework: Framework, page: str, template: str, **context: object) -
             meta=framework.meta,
             links=links,
             list_limit=EXAMPLE_LIST_LIMIT,
-            cite=lambda item: titles.cite(titles.title(framework, item), framework.meta.site_url, urls.url(item)),
+            cite=lambda item: titles.cite(titles.citation(framework, item), framework.meta.site_url, urls.url(item)),
             cite_cell=lambda level, dimension: titles.cite(
                 titles.cell_title(level, dimension), framework.meta.site_url, urls.cell(level, dimension)
             ),

@@ -10,7 +10,7 @@ import yaml
 
 from ladder import urls
 from ladder.model import Dimension, Example, Framework, Level, LevelStatement, Standard, Statement, Track, kind_of
-from ladder.render.text import excerpt, one_line
+from ladder.render.text import excerpt, one_line, plain
 
 
 @cache
@@ -40,6 +40,20 @@ def title(framework: Framework, item: urls.Item) -> str:
             standard=one_line(standard.name), side=side(item), excerpt=excerpt(item.text)
         )
     raise TypeError(f"no title for {item!r}")
+
+
+def citation(framework: Framework, item: urls.Item) -> str:
+    """The words a citation's link shows: the item's title, with a statement's whole text (a
+    title cuts it to its first words): "Ownership, above the line: Acts on every alert"."""
+    if isinstance(item, LevelStatement):
+        cell = cell_title(framework.level(item.level), framework.dimension(item.dimension))
+        return words()["level_statement_title"].format(cell=cell, excerpt=plain(item.text))
+    if isinstance(item, Statement):
+        standard = framework.standard(item.standard)
+        return words()["statement_title"].format(
+            standard=one_line(standard.name), side=side(item), excerpt=plain(item.text)
+        )
+    return title(framework, item)
 
 
 def cell_title(level: Level, dimension: Dimension) -> str:

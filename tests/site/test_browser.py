@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Page, expect
 from ladder import urls
 from ladder.model import Framework, Level
 from ladder.render.text import plain
-from ladder.render.titles import title
+from ladder.render.titles import citation
 from tests.citations import DOCS
 from tests.conftest import FIXTURES, ROOT
 from tests.site.conftest import Built, built, fixture_config
@@ -107,20 +107,57 @@ def test_searching_a_statement_deep_links_to_its_anchor(page: Page, site: str, h
     expect(page.locator(f"#{statement.id}")).to_be_in_viewport()
 
 
-def test_copy_link_puts_a_markdown_link_to_the_statement_on_the_clipboard(
+CLIPBOARD_HTML = """async () => {
+  const [item] = await navigator.clipboard.read();
+  return await (await item.getType("text/html")).text();
+}"""
+
+
+def test_copy_link_puts_a_rich_and_a_markdown_link_to_the_statement_on_the_clipboard(
     page: Page, site: str, handbook: Built
 ) -> None:
     standard = handbook.framework.standards[0]
     statement = standard.above_the_line[0]
     page.goto(site + urls.page(statement))
-    button = page.locator(f"#{statement.id} + .ladder-copy-bar .ladder-copy")
+    bar = page.locator(f"#{statement.id} + .ladder-copy-bar")
+    button = bar.locator(".ladder-copy")
     expect(button).to_be_visible()
+    expect(button).to_have_accessible_name(re.compile(r"^Copy link to “" + re.escape(plain(standard.name))))
     button.click()
-    expect(button).to_have_text("Copied")
+    expect(bar.locator(".ladder-copy__status")).to_have_text("Copied")  # announced once, by the status
     address = urls.absolute(handbook.framework.meta.site_url, urls.url(statement))
-    expected = f"[{title(handbook.framework, statement)}]({address})"
-    assert expected.startswith(f"[{plain(standard.name)}, above the line: {plain(statement.text)[:20]}")
-    assert page.evaluate("navigator.clipboard.readText()") == expected
+    words = citation(handbook.framework, statement)
+    assert words == f"{plain(standard.name)}, above the line: {plain(statement.text)}"  # the whole statement
+    assert page.evaluate("navigator.clipboard.readText()") == f"[{words}]({address})"
+    assert f'<a href="{address}">{words}</a>' in page.evaluate(CLIPBOARD_HTML)
+
+
+def test_a_level_statement_is_cited_on_its_own_and_its_link_marks_it(
+    browser: Browser, page: Page, site: str, handbook: Built
+) -> None:
+    framework = handbook.framework
+    level = split_level(framework)
+    dimension = framework.dimensions_for(level)[-1]
+    statement = level.cells[dimension.id].statements[-1]
+    page.goto(site + urls.page(level))
+    item = page.locator("li", has=page.locator(f"#{statement.anchor}"))
+    item.locator(".ladder-copy").click()
+    expect(item.locator(".ladder-copy__status")).to_have_text("Copied")
+    address = urls.absolute(framework.meta.site_url, urls.url(statement))
+    assert address.endswith(f"/{urls.page(level)}#{statement.anchor}")
+    words = f"{plain(level.name)}: {plain(dimension.name)}: {plain(statement.text)}"
+    assert page.evaluate("navigator.clipboard.readText()") == f"[{words}]({address})"
+    local = site + urls.url(statement)
+    for screen in ({}, {"viewport": PHONE, "is_mobile": True}):
+        for opened in open_page(browser, site, **screen):
+            opened.goto(local)
+            target = opened.locator(f"#{statement.anchor}")
+            expect(target).to_be_in_viewport()
+            marked = opened.locator("li", has=target)
+            expect(marked).to_have_css("outline-style", "solid")
+            header = opened.locator(".md-header").bounding_box()
+            box = marked.bounding_box()
+            assert header and box and box["y"] >= header["y"] + header["height"] - 1, "the header hides it"
 
 
 def test_copy_link_works_from_the_keyboard_after_instant_navigation(page: Page, site: str, handbook: Built) -> None:
@@ -130,10 +167,10 @@ def test_copy_link_works_from_the_keyboard_after_instant_navigation(page: Page, 
     page.goto(site + urls.LEVELS)
     page.locator("article").get_by_role("link", name=level.name).first.click()  # instant navigation, no reload
     expect(page).to_have_url(site + urls.page(level))
-    button = page.locator(f"#{dimension.id} + .ladder-copy-bar .ladder-copy")
-    button.focus()
+    bar = page.locator(f"#{dimension.id} + .ladder-copy-bar")
+    bar.locator(".ladder-copy").focus()
     page.keyboard.press("Enter")
-    expect(button).to_have_text("Copied")
+    expect(bar.locator(".ladder-copy__status")).to_have_text("Copied")
     address = urls.absolute(framework.meta.site_url, urls.cell(level, dimension))
     assert page.evaluate("navigator.clipboard.readText()") == f"[{level.name}: {dimension.name}]({address})"
 
@@ -231,3 +268,13 @@ def test_the_compare_page_marks_what_is_the_same_and_what_is_only_at_one_level(
     expect(items.first).to_be_visible()
     assert items.count() == row.locator("li > .ladder-mark").count()  # every statement is marked
     assert "ONLY HERE" in row.locator("li > .ladder-mark").all_inner_texts()
+
+
+def test_a_standards_statement_link_marks_it_and_the_contents_follow_it(page: Page, site: str, handbook: Built) -> None:
+    for statement in handbook.framework.standards[0].statements:
+        page.goto(site + urls.url(statement))
+        heading = page.locator(f"h3#{statement.id}")
+        expect(heading).to_be_in_viewport()
+        expect(heading).to_have_css("outline-style", "solid")
+        active = page.locator(".md-sidebar--secondary .md-nav__link--active")
+        expect(active).to_have_attribute("href", re.compile(f"#{statement.id}$"))
