@@ -22,6 +22,7 @@
     marks: { same: "Same", reworded: "Reworded", only: "Only here" },
     tally: "{same} the same, {reworded} reworded, {onlyA} only at {a}, {onlyB} only at {b}",
     unchanged: "The same at both levels",
+    scrollHint: "Scroll sideways for all {count} dimensions →",
   };
   const COPIED_FOR_MS = 2000;
 
@@ -377,11 +378,33 @@
   }
   window.addEventListener("hashchange", followMovedAnchor);
 
+  /* The levels matrix: when it is wider than the page, a line above it says so, and its right
+   * edge fades until the reader has scrolled to the last column. */
+  function setUpMatrix(matrix) {
+    if (matrix.dataset.ready) return;
+    matrix.dataset.ready = "true";
+    const columns = matrix.querySelectorAll("thead th").length - 1;
+    const hint = element("p", "ladder-matrix__hint", [fill(TEXT.scrollHint, { count: columns })]);
+    matrix.before(hint);
+    function update() {
+      // Material wraps each table in a scrolling element of its own; without it, the matrix scrolls.
+      const scroller = matrix.querySelector(".md-typeset__scrollwrap") || matrix;
+      const overflows = scroller.scrollWidth > scroller.clientWidth + 1;
+      hint.hidden = !overflows;
+      const more = overflows && scroller.scrollLeft + scroller.clientWidth < scroller.scrollWidth - 1;
+      matrix.classList.toggle("ladder-matrix--more", more);
+    }
+    matrix.addEventListener("scroll", update, { capture: true, passive: true }); // the scroller's too
+    new ResizeObserver(update).observe(matrix);
+    update();
+  }
+
   function enhance() {
     followMovedAnchor();
     const content = document.querySelector("article") || document.body;
     addCopyControls(content);
     for (const form of content.querySelectorAll("form.ladder-compare")) setUpCompare(form);
+    for (const matrix of content.querySelectorAll(".ladder-matrix")) setUpMatrix(matrix);
   }
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {

@@ -278,3 +278,39 @@ def test_a_standards_statement_link_marks_it_and_the_contents_follow_it(page: Pa
         expect(heading).to_have_css("outline-style", "solid")
         active = page.locator(".md-sidebar--secondary .md-nav__link--active")
         expect(active).to_have_attribute("href", re.compile(f"#{statement.id}$"))
+
+
+@pytest.fixture(scope="session")
+def nine(tmp_path_factory: pytest.TempPathFactory, serve: Callable[..., str]) -> str:
+    """The nine-dimension fixture's handbook, served."""
+    work = tmp_path_factory.mktemp("nine")
+    framework = FIXTURES / "shapes" / "nine-dimensions"
+    site = built(fixture_config(work, framework, {"index.md": "# Home\n"}), work / "site", framework)
+    return serve(site.root)
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_a_matrix_of_nine_dimensions_scrolls_under_a_fixed_level_column(
+    browser: Browser, nine: str, width: int
+) -> None:
+    for page in open_page(browser, nine, viewport={"width": width, "height": 800}):
+        page.goto(nine + urls.LEVELS)
+        matrix = page.locator(".ladder-matrix").first
+        scroller = matrix.locator(".md-typeset__scrollwrap")  # Material's wrapper around a table
+        hint = page.locator(".ladder-matrix__hint").first
+        overflows = scroller.evaluate("m => m.scrollWidth > m.clientWidth + 1")
+        assert matrix.evaluate("m => m.scrollWidth <= m.clientWidth"), "two scrollbars, one inside the other"
+        assert overflows or width > 1000, "nine dimensions fit a phone?"
+        if not overflows:
+            expect(hint).to_be_hidden()
+            continue
+        expect(hint).to_have_text("Scroll sideways for all 9 dimensions →")
+        expect(matrix).to_have_class(re.compile("ladder-matrix--more"))
+        scroller.evaluate("m => m.scrollTo({left: m.scrollWidth})")
+        expect(matrix).not_to_have_class(re.compile("ladder-matrix--more"))
+        box = scroller.bounding_box()
+        first = matrix.locator("tbody tr td").first.bounding_box()
+        last = matrix.locator("thead th").last.bounding_box()
+        assert box and first and last
+        assert abs(first["x"] - box["x"]) < 2, "the level column scrolled away"
+        assert last["x"] + last["width"] <= box["x"] + box["width"] + 1, "the last column cannot be reached"
