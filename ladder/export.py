@@ -10,6 +10,7 @@ from typing import Any
 
 from ladder import urls
 from ladder.model import NOT_EXPECTED, Cell, Framework, Level
+from ladder.render.text import plain
 
 # Bumped when the shape of the JSON changes in a way that breaks a reader. 2: a level's statements are
 # objects (text, anchor, url, and id when it has one); a level lists only the dimensions it is judged on.
@@ -67,6 +68,7 @@ def _level(framework: Framework, level: Level, url: str) -> dict[str, Any]:
             "statements": [
                 {
                     "text": statement.text,
+                    "plain": plain(statement.text),  # what a reader sees, without the Markdown
                     "anchor": statement.anchor,
                     **({"id": statement.id, "aliases": list(statement.aliases)} if statement.id else {}),
                     "url": urls.absolute(framework.meta.site_url, urls.url(statement)),

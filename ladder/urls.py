@@ -29,6 +29,7 @@ DIMENSIONS = "dimensions/"
 STANDARDS = "standards/"
 EXAMPLES = "examples/"
 COMPARE = "compare/"
+ASSESS = "assess/"  # where an engineer marks each statement of their level and the next
 CHANGES = "changes/"
 WORKSHEETS = "worksheets/"
 SAMPLE_ROSTER = "samples/roster.csv"  # a roster to start from, made from the framework's own levels

@@ -23,6 +23,22 @@
     tally: "{same} the same, {reworded} reworded, {onlyA} only at {a}, {onlyB} only at {b}",
     unchanged: "The same at both levels",
     scrollHint: "Scroll sideways for all {count} dimensions →",
+    assess: {
+      marks: ["Not yet", "Sometimes", "Consistently"],
+      evidence: "Evidence",
+      current: "Your level: {level}",
+      next: "Next level: {level}",
+      top: "{level} is the top of its ladder: there is no next level.",
+      coverage: "{level}: {done} of {total} consistently, {some} sometimes",
+      copy: "Copy as Markdown",
+      download: "Download Markdown",
+      copied: "Copied",
+      older: "This link was made with version {version} of the framework; this is {current}, so a mark may sit against a different statement.",
+      long: "This link is {length} characters long: some email and chat tools cut links over 2,000 characters. Shorter evidence notes make it shorter.",
+      markdownTitle: "Where I stand: {level}",
+      notExpected: "Not expected at this level.",
+      nothing: "Nothing written for this dimension.",
+    },
   };
   const COPIED_FOR_MS = 2000;
 
@@ -31,10 +47,11 @@
   }
 
   /* Puts a link on the clipboard twice over: as HTML (the whole title as the link's words,
-   * ready for documents, email and HR tools) and as Markdown, for plain-text fields. */
+   * ready for documents, email and HR tools) and as Markdown, for plain-text fields. Without a
+   * title, only the Markdown text. */
   async function writeClipboard(markdown, title, address) {
     if (navigator.clipboard && window.isSecureContext) {
-      if (window.ClipboardItem && navigator.clipboard.write) {
+      if (title && window.ClipboardItem && navigator.clipboard.write) {
         const link = document.createElement("a");
         link.href = address;
         link.textContent = title;
@@ -378,6 +395,312 @@
   }
   window.addEventListener("hashchange", followMovedAnchor);
 
+  /* Where I stand ------------------------------------------------------------------------------
+   * The page reads framework.json (published with the site), lists the statements of the chosen
+   * level and of the next one on its track, and keeps the marks in the page's address:
+   *   ?level=ID&track=ID&v=VERSION&m=DIGITS&n3=NOTE...
+   * m holds one digit per statement (0 unmarked, 1 not yet, 2 sometimes, 3 consistently), in the
+   * order the page lists them; nK is the evidence note of statement K. The last state is also
+   * kept in this browser's storage, so the page opens as it was left. Nothing is sent anywhere. */
+  const LINK_WARN_AT = 2000;
+
+  function siteRelative(url, siteUrl) {
+    return url.startsWith(siteUrl) ? url.slice(siteUrl.length) : url;
+  }
+
+  function levelPlan(data, levelId, trackId) {
+    const levels = new Map(data.levels.map((level) => [level.id, level]));
+    const level = levels.get(levelId);
+    const tracks = data.tracks.filter((track) => track.ladder.includes(levelId));
+    const track = tracks.find((each) => each.id === trackId) || tracks.find((each) => each.id === level.track) || tracks[0];
+    const ladder = track ? track.ladder : [levelId];
+    const next = levels.get(ladder[ladder.indexOf(levelId) + 1]) || null;
+    return { level, next, track, tracks };
+  }
+
+  /* The statements the page lists, in order: each dimension's for the level, then for the next. */
+  function statementsOf(data, plan) {
+    const list = [];
+    for (const dimension of data.dimensions) {
+      for (const [role, level] of [["current", plan.level], ["next", plan.next]]) {
+        const cell = level && level.dimensions[dimension.id];
+        for (const statement of cell ? cell.statements : []) {
+          list.push({ dimension, role, level, statement });
+        }
+      }
+    }
+    return list;
+  }
+
+  function markdownText(text) {
+    return text.replace(/([\\`*_[\]<>])/g, "\\$1");
+  }
+
+  function setUpAssess(form) {
+    if (form.dataset.ready) return;
+    form.dataset.ready = "true";
+    const T = TEXT.assess;
+    const siteUrl = form.dataset.siteUrl.replace(/\/?$/, "/");
+    const levelSelect = form.elements.namedItem("level");
+    const trackSelect = form.elements.namedItem("track");
+    const trackLabel = form.querySelector(".ladder-assess__track");
+    const storageKey = "ladder-assess:" + new URL(".", window.location.href).pathname;
+    const notice = element("p", "ladder-assess__notice");
+    notice.setAttribute("role", "status");
+    const tools = element("div", "ladder-assess__tools");
+    const result = element("div", "ladder-assess__result");
+    form.after(notice, tools, result);
+    let data = null;
+    let list = [];
+    const marks = [];
+    const notes = [];
+
+    function state() {
+      const params = new URLSearchParams();
+      params.set("level", levelSelect.value);
+      if (!trackLabel.hidden) params.set("track", trackSelect.value);
+      params.set("v", data.framework.version);
+      const digits = marks.map((mark) => String(mark || 0)).join("").replace(/0+$/, "");
+      if (digits) params.set("m", digits);
+      notes.forEach((note, index) => note && params.set("n" + index, note));
+      return params;
+    }
+
+    function save() {
+      const address = "?" + state().toString();
+      window.history.replaceState(window.history.state, "", address + window.location.hash);
+      try {
+        window.localStorage.setItem(storageKey, address);
+      } catch (error) {
+        // Storage may be off (private windows): the address still holds everything.
+      }
+      const length = window.location.href.length;
+      notice.textContent = length > LINK_WARN_AT ? fill(T.long, { length }) : "";
+      drawCharts();
+    }
+
+    function coverage(role, dimensionId) {
+      const picked = list.map((entry, index) => ({ entry, mark: marks[index] || 0 }))
+        .filter(({ entry }) => entry.role === role && (!dimensionId || entry.dimension.id === dimensionId));
+      return {
+        total: picked.length,
+        done: picked.filter(({ mark }) => mark === 3).length,
+        some: picked.filter(({ mark }) => mark === 2).length,
+      };
+    }
+
+    function chart(dimensionId, plan) {
+      const rows = [["current", plan.level], ["next", plan.next]].filter(([, level]) => level);
+      const svg = document.createElementNS(SVG, "svg");
+      svg.setAttribute("class", "ladder-assess__chart");
+      svg.setAttribute("viewBox", "0 0 100 " + rows.length * 12);
+      svg.setAttribute("role", "img");
+      const words = [];
+      rows.forEach(([role, level], row) => {
+        const { total, done, some } = coverage(role, dimensionId);
+        const share = total ? (done + some / 2) / total : 0;
+        for (const [width, className] of [[100, "ladder-assess__bar-back"], [share * 100, "ladder-assess__bar"]]) {
+          const bar = document.createElementNS(SVG, "rect");
+          bar.setAttribute("x", "0");
+          bar.setAttribute("y", String(row * 12 + 2));
+          bar.setAttribute("width", String(width));
+          bar.setAttribute("height", "8");
+          bar.setAttribute("class", className + " ladder-assess__bar--" + role);
+          svg.append(bar);
+        }
+        words.push(fill(T.coverage, { level: level.code || level.title, done, total, some }));
+      });
+      svg.setAttribute("aria-label", words.join("; "));
+      const caption = element("p", "ladder-assess__coverage", [words.join(" · ")]);
+      return [svg, caption];
+    }
+
+    function drawCharts() {
+      const plan = levelPlan(data, levelSelect.value, trackSelect.value);
+      for (const holder of result.querySelectorAll("[data-chart]")) {
+        holder.replaceChildren(...chart(holder.dataset.chart, plan));
+      }
+    }
+
+    function statementRow(entry, index) {
+      const item = element("li", "ladder-assess__statement");
+      const text = element("a", "", [entry.statement.plain]);
+      text.href = "../" + siteRelative(entry.statement.url, siteUrl);
+      const group = element("fieldset", "ladder-assess__marks");
+      const legend = element("legend", "ladder-offscreen", [entry.statement.plain]);
+      group.append(legend);
+      T.marks.forEach((words, position) => {
+        const radio = element("input");
+        radio.type = "radio";
+        radio.name = "mark-" + index;
+        radio.value = String(position + 1);
+        radio.checked = marks[index] === position + 1;
+        radio.addEventListener("change", () => {
+          marks[index] = position + 1;
+          save();
+        });
+        group.append(element("label", "", [radio, " " + words]));
+      });
+      const note = element("input", "ladder-assess__note");
+      note.type = "text";
+      note.value = notes[index] || "";
+      note.setAttribute("aria-label", T.evidence + ": " + entry.statement.plain);
+      note.placeholder = T.evidence;
+      note.addEventListener("change", () => {
+        notes[index] = note.value.trim();
+        save();
+      });
+      item.append(text, group, note);
+      return item;
+    }
+
+    function render(trackId) {
+      const plan = levelPlan(data, levelSelect.value, trackId || trackSelect.value);
+      trackLabel.hidden = plan.tracks.length < 2;
+      trackSelect.replaceChildren(
+        ...plan.tracks.map((track) => {
+          const option = element("option", "", [track.name]);
+          option.value = track.id;
+          option.selected = plan.track && track.id === plan.track.id;
+          return option;
+        }),
+      );
+      list = statementsOf(data, plan);
+      const sections = [
+        element("p", "ladder-assess__levels", [
+          fill(T.current, { level: plan.level.title }),
+          " · ",
+          plan.next ? fill(T.next, { level: plan.next.title }) : fill(T.top, { level: plan.level.title }),
+        ]),
+      ];
+      for (const dimension of data.dimensions) {
+        const entries = list.map((entry, index) => [entry, index]).filter(([entry]) => entry.dimension.id === dimension.id);
+        const judged = [plan.level, plan.next].some((level) => level && level.dimensions[dimension.id]);
+        if (!judged) continue;
+        const heading = element("h2", "", [dimension.name]);
+        heading.id = "assess--" + dimension.id;
+        const holder = element("div", "ladder-assess__chart-holder");
+        holder.dataset.chart = dimension.id;
+        const parts = [heading, holder];
+        for (const [role, level] of [["current", plan.level], ["next", plan.next]]) {
+          if (!level || !level.dimensions[dimension.id]) continue;
+          const cell = level.dimensions[dimension.id];
+          parts.push(element("h3", "", [role === "current" ? fill(T.current, { level: level.title }) : fill(T.next, { level: level.title })]));
+          const rows = entries.filter(([entry]) => entry.role === role).map(([entry, index]) => statementRow(entry, index));
+          const empty = cell.expected ? T.nothing : T.notExpected;
+          parts.push(rows.length ? element("ul", "ladder-assess__list", rows) : element("p", "", [empty]));
+        }
+        sections.push(element("section", "ladder-assess__dimension", parts));
+      }
+      result.replaceChildren(...sections);
+      tools.replaceChildren(exportButton(T.copy, false), exportButton(T.download, true));
+      drawCharts();
+    }
+
+    function asMarkdown() {
+      const plan = levelPlan(data, levelSelect.value, trackSelect.value);
+      const lines = ["# " + markdownText(fill(T.markdownTitle, { level: plan.level.title })), ""];
+      let dimension = null;
+      let role = null;
+      list.forEach((entry, index) => {
+        if (entry.dimension !== dimension) {
+          dimension = entry.dimension;
+          role = null;
+          lines.push("", "## " + markdownText(dimension.name), "");
+        }
+        if (entry.role !== role) {
+          role = entry.role;
+          const title = fill(role === "current" ? T.current : T.next, { level: entry.level.title });
+          lines.push("", "### " + markdownText(title), "");
+        }
+        const mark = marks[index] ? T.marks[marks[index] - 1] : "-";
+        const note = notes[index] ? " " + markdownText(notes[index]) : "";
+        lines.push("- [" + markdownText(entry.statement.plain) + "](" + entry.statement.url + "): **" + mark + "**" + note);
+      });
+      lines.push("", window.location.href, "");
+      return lines.join("\n").replace(/\n{3,}/g, "\n\n");
+    }
+
+    function exportButton(label, download) {
+      const button = element("button", "ladder-copy ladder-copy--words", [label]);
+      button.type = "button";
+      button.addEventListener("click", async () => {
+        const markdown = asMarkdown();
+        if (download) {
+          const link = element("a");
+          link.href = URL.createObjectURL(new Blob([markdown], { type: "text/markdown" }));
+          link.download = "where-i-stand-" + levelSelect.value + ".md";
+          link.click();
+          URL.revokeObjectURL(link.href);
+          return;
+        }
+        try {
+          await writeClipboard(markdown);
+          notice.textContent = T.copied;
+        } catch (error) {
+          notice.textContent = TEXT.copyFailed;
+        }
+      });
+      return button;
+    }
+
+    function load(params) {
+      const wanted = params.get("level");
+      levelSelect.value = (wanted && resolve(levelSelect, wanted)) || levelSelect.value;
+      const plan = levelPlan(data, levelSelect.value, params.get("track"));
+      list = statementsOf(data, plan);
+      marks.length = 0;
+      notes.length = 0;
+      [...(params.get("m") || "")].forEach((digit, index) => {
+        const mark = Number(digit);
+        if (index < list.length && mark >= 1 && mark <= 3) marks[index] = mark;
+      });
+      for (const [key, value] of params) {
+        const index = /^n(\d+)$/.exec(key);
+        if (index && Number(index[1]) < list.length) notes[Number(index[1])] = value;
+      }
+      render(params.get("track"));
+      const version = params.get("v");
+      notice.textContent = version && version !== data.framework.version
+        ? fill(T.older, { version, current: data.framework.version })
+        : "";
+    }
+
+    fetch(new URL(form.dataset.framework, window.location.href), { credentials: "same-origin" })
+      .then((response) => {
+        if (!response.ok) throw new Error(response.status + " framework.json");
+        return response.json();
+      })
+      .then((loaded) => {
+        data = loaded;
+        let params = new URLSearchParams(window.location.search);
+        if (!params.get("level")) {
+          try {
+            params = new URLSearchParams(window.localStorage.getItem(storageKey) || "");
+          } catch (error) {
+            // no storage: start from the first level
+          }
+        }
+        load(params);
+        levelSelect.addEventListener("change", () => {
+          marks.length = 0;
+          notes.length = 0;
+          trackLabel.hidden = true;
+          render();
+          save();
+        });
+        trackSelect.addEventListener("change", () => {
+          marks.length = 0;
+          notes.length = 0;
+          render();
+          save();
+        });
+      })
+      .catch((error) => {
+        notice.textContent = fill(TEXT.loadFailed, { level: error.message });
+      });
+  }
+
   /* The levels matrix: when it is wider than the page, a line above it says so, and its right
    * edge fades until the reader has scrolled to the last column. */
   function setUpMatrix(matrix) {
@@ -405,6 +728,7 @@
     addCopyControls(content);
     for (const form of content.querySelectorAll("form.ladder-compare")) setUpCompare(form);
     for (const matrix of content.querySelectorAll(".ladder-matrix")) setUpMatrix(matrix);
+    for (const form of content.querySelectorAll("form.ladder-assess")) setUpAssess(form);
   }
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {

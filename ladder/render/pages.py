@@ -157,6 +157,7 @@ SECTIONS: tuple[Section, ...] = (
         lambda framework, example, _: _example_view(framework, example),
     ),
     Section(urls.COMPARE, "Compare levels", "compare.md.j2", _no_view),
+    Section(urls.ASSESS, "Where I stand", "assess.md.j2", _no_view),
     Section(
         urls.CHANGES,
         "What changed",

@@ -272,6 +272,7 @@ def test_the_compare_page_marks_what_is_the_same_and_what_is_only_at_one_level(
 
 def test_a_standards_statement_link_marks_it_and_the_contents_follow_it(page: Page, site: str, handbook: Built) -> None:
     for statement in handbook.framework.standards[0].statements:
+        page.goto("about:blank")  # a fresh load each time, as a link from an email opens it
         page.goto(site + urls.url(statement))
         heading = page.locator(f"h3#{statement.id}")
         expect(heading).to_be_in_viewport()
@@ -314,3 +315,52 @@ def test_a_matrix_of_nine_dimensions_scrolls_under_a_fixed_level_column(
         assert box and first and last
         assert abs(first["x"] - box["x"]) < 2, "the level column scrolled away"
         assert last["x"] + last["width"] <= box["x"] + box["width"] + 1, "the last column cannot be reached"
+
+
+def test_the_self_assessment_round_trip(browser: Browser, page: Page, site: str, handbook: Built) -> None:
+    framework = handbook.framework
+    level = split_level(framework)
+    upper = framework.next_levels(level)[-1]  # the second track's next level
+    track = framework.track(upper.track)
+    page.goto(site + urls.ASSESS + f"?level={level.id}")
+    page.get_by_label("Track").select_option(track.id)
+    own = sum(len(framework.cell(level, d.id).cell.statements) for d in framework.dimensions_for(level))  # type: ignore[union-attr]
+    above = sum(
+        len(cell.statements) for d in framework.dimensions_for(upper) if (cell := framework.cell(upper, d.id).cell)
+    )
+    statements = page.locator(".ladder-assess__statement")
+    expect(statements).to_have_count(own + above)
+    first, second = statements.nth(0), statements.nth(1)
+    first.get_by_label("Consistently").check()
+    second.get_by_label("Sometimes").check()
+    first.get_by_role("textbox").fill("Shipped the plan in March")
+    first.get_by_role("textbox").press("Tab")
+    expect(page).to_have_url(re.compile(r"[?&]m=32(&|$)"))
+    assert f"track={track.id}" in page.url and "n0=Shipped+the+plan+in+March" in page.url
+    dimension = framework.dimensions[0]
+    chart = page.locator(f'[data-chart="{dimension.id}"] svg')
+    expect(chart).to_have_attribute("aria-label", re.compile(r"^\S+: 1 of \d+ consistently, .*1 sometimes"))
+    address = page.url
+    page.reload()
+    expect(page.locator(".ladder-assess__statement").nth(0).get_by_label("Consistently")).to_be_checked()
+    for fresh in open_page(browser, site, permissions=["clipboard-read", "clipboard-write"]):  # the manager's browser
+        fresh.goto(address)
+        rows = fresh.locator(".ladder-assess__statement")
+        expect(rows.nth(0).get_by_label("Consistently")).to_be_checked()
+        expect(rows.nth(1).get_by_label("Sometimes")).to_be_checked()
+        expect(rows.nth(0).get_by_role("textbox")).to_have_value("Shipped the plan in March")
+        fresh.get_by_role("button", name="Copy as Markdown").click()
+        expect(fresh.locator(".ladder-assess__notice")).to_have_text("Copied")
+        markdown = fresh.evaluate("navigator.clipboard.readText()")
+        assert markdown.startswith(f"# Where I stand: {level.title}\n")
+        assert "): **Consistently** Shipped the plan in March\n" in markdown
+        assert "): **Sometimes**\n" in markdown
+        assert f"### Next level: {upper.title}" in markdown, markdown
+
+
+def test_the_self_assessment_page_works_on_a_phone(phone: Page, site: str, handbook: Built) -> None:
+    level = handbook.framework.levels[0]
+    phone.goto(site + urls.ASSESS + f"?level={level.id}")
+    expect(phone.locator(".ladder-assess__statement").first).to_be_visible()
+    width, viewport = phone.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width <= viewport

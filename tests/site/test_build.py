@@ -237,7 +237,7 @@ def test_a_minimal_mkdocs_yml_gets_working_anchors_and_a_short_navigation(tmp_pa
     assert {"first", "craft", "reach", "level--scope"} <= ids
     html = (tmp_path / "site" / "levels" / "first" / "index.html").read_text(encoding="utf-8")
     nav = set(re.findall(r'href="([^"#]*)" class="md-nav__link', html))
-    sections = ("dimensions/", "standards/", "examples/", "compare/", "changes/")
+    sections = ("dimensions/", "standards/", "examples/", "compare/", "assess/", "changes/")
     assert nav == {"../..", "../", *(f"../../{section}" for section in sections)}
 
 
