@@ -13,7 +13,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 MIN_PYTHON := (3, 11, 4)
 IS_RECENT := import sys; sys.exit(sys.version_info < $(MIN_PYTHON))
 
-.PHONY: serve build test lint format bench validate zensical clean python port
+.PHONY: serve build test lint format bench screenshots validate zensical clean python port
 
 # Before anything is installed: a Python that is too old is one line, and a virtualenv that
 # another Python made (too old, or gone since) is made again rather than reused.
@@ -76,6 +76,9 @@ format: python $(DEV_READY)
 
 bench: python $(DEV_READY)  ## Print the performance figures and ratios
 	$(BIN)/python -m benchmarks
+
+screenshots: python $(DEV_READY) $(CHROMIUM)  ## Photograph the built handbook for the README (screenshots/)
+	$(BIN)/python -m benchmarks.screenshots
 
 clean:
 	rm -rf $(VENV) site build .cache .pytest_cache .ruff_cache .mypy_cache

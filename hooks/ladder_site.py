@@ -9,6 +9,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from ladder.engines import mkdocs as site
+from ladder.render.spellings import with_spellings
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -22,6 +23,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(50)  # before mkdocs-redirects reads the pages and its redirect map
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     return site.add_files(files, config)
+
+
+def on_page_content(html: str, **_: Any) -> str:
+    return with_spellings(html)  # "oncall" finds "on-call": see ladder.render.spellings
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:

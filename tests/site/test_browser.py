@@ -1,23 +1,29 @@
 """The handbook in a real browser: Debian's Chromium, driven by Playwright, against the built site on 127.0.0.1.
 
-The site is the project's own docs/ and navigation built against a fixture framework (eight
-levels, a management track that branches off, a standard), so these tests hold whatever a
-fork's framework/ is. Each test opens its own browser context and fails if any page asked for
-anything from a host other than the local server.
+Each story runs twice: on the project's own docs/ and navigation built against a fixture
+framework (eight levels, a management track that branches off, a standard), and on the
+bundled handbook as it is. The stories pick their levels and statements from the framework
+they are given, and skip (not fail) where a fork's framework lacks a shape one needs (no
+standards, no split of tracks), so they hold whatever a fork's framework/ is. Each test opens
+its own browser context and fails if any page asked for anything from a host other than the local server.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
+from benchmarks import screenshots
 from ladder import urls
 from ladder.model import Framework, Level
+from ladder.render.spellings import HYPHENATED
 from ladder.render.text import plain
 from ladder.render.titles import citation
 from tests.citations import DOCS
@@ -29,10 +35,14 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 375, "height": 667}
 
 
-@pytest.fixture(scope="session")
-def handbook(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The project's docs/ and navigation, built strictly against the eight-level fixture."""
+@pytest.fixture(scope="session", params=["fixture", "bundled"])
+def handbook(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The project's docs/ and navigation, built strictly against the eight-level fixture; and the
+    bundled handbook as it is (mkdocs.yml, docs/, framework/), which in a fork is the fork's own:
+    the stories choose their levels and statements from whatever framework they are given."""
     work = tmp_path_factory.mktemp("browser")
+    if request.param == "bundled":
+        return built(ROOT / "mkdocs.yml", work / "site", ROOT / "framework")
     framework = FIXTURES / "shapes" / "eight-levels-split"
     docs = {path.relative_to(DOCS).as_posix(): path.read_text(encoding="utf-8") for path in DOCS.rglob("*.*")}
     nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
@@ -44,9 +54,19 @@ def site(handbook: Built, serve: Callable[..., str]) -> str:
     return serve(handbook.root)
 
 
+T = TypeVar("T")
+
+
+def some(items: Sequence[T], what: str) -> Sequence[T]:
+    """The items a story needs; a framework without any (a fork's, say) skips the story, it does not fail it."""
+    if not items:
+        pytest.skip(f"this framework has no {what}")
+    return items
+
+
 def split_level(framework: Framework) -> Level:
     """The level where the tracks split: two levels follow it."""
-    return next(level for level in framework.levels if len(framework.next_levels(level)) > 1)
+    return some([level for level in framework.levels if len(framework.next_levels(level)) > 1], "split of tracks")[0]
 
 
 def open_page(browser: Browser, base: str, **context: object) -> Iterator[Page]:
@@ -83,7 +103,7 @@ def landed(url: str) -> re.Pattern[str]:
 
 
 def test_searching_a_standards_name_lists_it_and_opens_its_page(page: Page, site: str, handbook: Built) -> None:
-    standard = handbook.framework.standards[0]
+    standard = some(handbook.framework.standards, "standards")[0]
     page.goto(site)
     page.get_by_role("textbox", name="Search").click()  # Material's search is ready once clicked
     page.keyboard.type(standard.name)
@@ -96,7 +116,7 @@ def test_searching_a_standards_name_lists_it_and_opens_its_page(page: Page, site
 
 
 def test_searching_a_statement_deep_links_to_its_anchor(page: Page, site: str, handbook: Built) -> None:
-    statement = handbook.framework.standards[0].above_the_line[0]
+    statement = some(handbook.framework.standards, "standards")[0].above_the_line[0]
     page.goto(site)
     page.get_by_role("textbox", name="Search").click()
     page.keyboard.type(" ".join(plain(statement.text).split()[:4]))
@@ -105,6 +125,44 @@ def test_searching_a_statement_deep_links_to_its_anchor(page: Page, site: str, h
     result.click()
     expect(page).to_have_url(landed(site + urls.url(statement)))
     expect(page.locator(f"#{statement.id}")).to_be_in_viewport()
+
+
+def search(page: Page, site: str, query: str) -> None:
+    page.goto(site)
+    page.get_by_role("textbox", name="Search").click()  # Material's search is ready once clicked
+    page.keyboard.type(query)
+
+
+def hyphenated_statement(framework: Framework) -> tuple[Level, str]:
+    """A level that writes a hyphenated word of letters in one of its statements, and that word."""
+    for level in framework.levels:
+        for cell in level.cells.values():
+            for text in cell.texts:
+                words = HYPHENATED.findall(plain(text))
+                if words:
+                    return level, words[0]
+    pytest.skip("this framework has no hyphenated word in a level's statements")
+
+
+@pytest.mark.parametrize("written", ["hyphenated", "closed up", "spaced"])
+def test_a_hyphenated_word_is_found_however_it_is_written(page: Page, site: str, handbook: Built, written: str) -> None:
+    level, word = hyphenated_statement(handbook.framework)
+    query = {"hyphenated": word, "closed up": word.replace("-", ""), "spaced": word.replace("-", " ")}[written]
+    search(page, site, query)
+    expect(page.locator(f'.md-search-result__link[href*="{urls.url(level)}"]').first).to_be_attached()
+    page.goto(site + urls.url(level))
+    spellings = page.locator(".ladder-spellings", has_text=word.replace("-", "").lower())
+    expect(spellings.first).to_be_attached()
+    expect(spellings.first).to_be_hidden()  # for the search index only
+
+
+def test_an_examples_search_result_says_its_level(page: Page, site: str, handbook: Built) -> None:
+    example = some(handbook.framework.examples, "examples")[0]
+    levels = [level for level in handbook.framework.levels if level.id in example.levels]
+    search(page, site, example.title)
+    result = page.locator(f'.md-search-result__link[href^="{site + urls.url(example)}"]').first
+    expect(result).to_contain_text(example.title)
+    expect(result).to_contain_text(levels[0].name)
 
 
 CLIPBOARD_HTML = """async () => {
@@ -116,7 +174,7 @@ CLIPBOARD_HTML = """async () => {
 def test_copy_link_puts_a_rich_and_a_markdown_link_to_the_statement_on_the_clipboard(
     page: Page, site: str, handbook: Built
 ) -> None:
-    standard = handbook.framework.standards[0]
+    standard = some(handbook.framework.standards, "standards")[0]
     statement = standard.above_the_line[0]
     page.goto(site + urls.page(statement))
     bar = page.locator(f"#{statement.id} + .ladder-copy-bar")
@@ -271,7 +329,7 @@ def test_the_compare_page_marks_what_is_the_same_and_what_is_only_at_one_level(
 
 
 def test_a_standards_statement_link_marks_it_and_the_contents_follow_it(page: Page, site: str, handbook: Built) -> None:
-    for statement in handbook.framework.standards[0].statements:
+    for statement in some(handbook.framework.standards, "standards")[0].statements:
         page.goto("about:blank")  # a fresh load each time, as a link from an email opens it
         page.goto(site + urls.url(statement))
         heading = page.locator(f"h3#{statement.id}")
@@ -364,3 +422,22 @@ def test_the_self_assessment_page_works_on_a_phone(phone: Page, site: str, handb
     expect(phone.locator(".ladder-assess__statement").first).to_be_visible()
     width, viewport = phone.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert width <= viewport
+
+
+def test_the_readme_screenshots_are_taken_from_the_built_site(
+    browser: Browser, site: str, handbook: Built, tmp_path: Path
+) -> None:
+    page = browser.new_page(viewport=screenshots.VIEWPORT)  # type: ignore[arg-type]
+    taken = screenshots.photograph(page, site, handbook.framework, tmp_path)
+    page.close()
+    assert [path.name for path in taken] == list(screenshots.SHOTS)
+    for path in taken:
+        # A picture with something in it: a blank page is a few kilobytes.
+        assert path.read_bytes().startswith(b"\x89PNG") and path.stat().st_size > 20_000, path
+
+
+def test_the_readme_shows_every_screenshot_the_script_takes() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in screenshots.SHOTS:
+        assert f"](screenshots/{name})" in readme, name
+        assert (ROOT / "screenshots" / name).is_file(), name

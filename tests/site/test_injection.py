@@ -123,3 +123,19 @@ def test_the_checker_sees_what_would_run_and_not_what_is_text() -> None:
     assert unsafe_markup('<a href=" JavaScript:alert(1)">x</a>') == ["<a href=' JavaScript:alert(1)'>"]
     assert unsafe_markup("<script>alert(1)</script>") == ["<script>alert(1)"]
     assert unsafe_markup('<p title="&lt;img onerror=alert(1)&gt;">&lt;script&gt;alert(1)</p>') == []
+
+
+def test_search_results_show_the_names_they_carry_as_text(hostile: Built, browser: Browser, serve: object) -> None:
+    """A result's tags (the level it belongs to) are placed by Material as HTML: Ladder escapes them."""
+    base = serve(hostile.root)  # type: ignore[operator]
+    dialogs: list[str] = []
+    page = browser.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(base)
+    page.get_by_role("textbox", name="Search").click()
+    page.keyboard.type("title")  # a word of the level's name, which is the payload
+    tag = page.locator(".md-search-result .md-tag", has_text="alert('title')").first
+    tag.wait_for()
+    assert "</title><script>alert('title')</script>" in tag.inner_text()
+    page.close()
+    assert not dialogs, dialogs

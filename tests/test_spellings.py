@@ -1,0 +1,27 @@
+"""The closed-up forms of hyphenated words that go into the search index (ladder.render.spellings)."""
+
+from __future__ import annotations
+
+from ladder.render.spellings import closed_up, with_spellings
+
+
+def test_hyphenated_words_are_closed_up_once_each_and_numbers_are_left_alone() -> None:
+    text = "Joins the on-call rotation, then leads on-call for 2-3 teams; a day-to-day p95-latency Follow-Up."
+    assert closed_up(text) == ["oncall", "daytoday", "followup"]
+
+
+def test_each_section_ends_with_the_forms_of_its_own_words() -> None:
+    page = (
+        '<h1 id="senior">Senior</h1><p>Leads the on-call rotation.</p>'
+        '<h2 id="delivery">Delivery</h2><p>Plans <code>pre-commit</code> hooks with <a href="/x-y/">the team</a>.</p>'
+        '<h2 id="scope">Scope</h2><ul><li>Cross-team work &amp; well-kept docs.</li></ul>'
+    )
+    sections = with_spellings(page).split("<h2")
+    assert sections[0].endswith('<p class="ladder-spellings" hidden>oncall</p>\n')
+    assert "ladder-spellings" not in sections[1]  # code and link targets are not prose
+    assert sections[2].endswith('<p class="ladder-spellings" hidden>crossteam wellkept</p>\n')
+
+
+def test_a_page_without_hyphenated_words_is_unchanged() -> None:
+    page = '<h1 id="a">A</h1><p>Nothing joined here, not even 2-3 or <code>a-b</code>.</p>'
+    assert with_spellings(page) == page
