@@ -8,6 +8,8 @@ the diff: it is exactly what users will see change.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -66,7 +68,12 @@ def test_html_escapes_names_and_is_self_contained() -> None:
     assert "<b>" not in text
     assert "Sam O&#39;Brien &amp; co" in text
     assert "default-src 'none'" in text  # the page may not fetch anything, whatever it contains
-    assert "<link" not in text and "<script" not in text and "src=" not in text
+    assert "<link" not in text and " src=" not in text
+    # Two script elements: the words (JSON, never run) and the one script the policy allows by its hash.
+    assert text.count("<script") == 2 and '<script type="application/json" id="worksheet-words">' in text
+    script = text.split("<script>", 1)[1].split("</script>", 1)[0]
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    assert f"script-src 'sha256-{digest}'" in text
 
 
 def test_markdown_escapes_names_and_keeps_links() -> None:

@@ -19,6 +19,7 @@ from pypdf import PdfReader
 
 from ladder.validate import load_framework
 from ladder.worksheet import KINDS, Request, make
+from ladder.worksheet.text import words
 from tests.conftest import ROOT
 from tests.test_worksheet_golden import MADE, fixture_framework, request
 
@@ -101,7 +102,9 @@ def test_hostile_name_stays_text(in_browser: InBrowser, tmp_path: Path) -> None:
 
     def check(browser: Browser) -> None:
         page = open_page(browser, path, [])
-        assert page.locator("script").count() == 0
+        # Only the worksheet's own two: its words (JSON, never run) and its script.
+        assert page.locator("script").count() == 2
+        assert page.title().startswith(words("expectations")["title"])  # neither payload set the title
         assert page.locator("img").count() == 0
         assert "<script>" in page.locator("table.facts td").first.inner_text()
         page.close()

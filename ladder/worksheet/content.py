@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from ladder import urls
-from ladder.model import Dimension, Example, Level, Standard, Track
+from ladder import differences, urls
+from ladder.model import Cell, Dimension, Example, Level, Standard, Track
 from ladder.render.text import SCHEME, runs
 from ladder.render.titles import title
 from ladder.worksheet.document import (
@@ -249,26 +249,25 @@ def examples_section(subject: Subject) -> Section | None:
     if not examples:
         return Section(spans(text["heading"]), (Paragraph(spans(text["none"], link=library)),))
     limit = int(text["limit"])
-    blocks: list[Block | Section] = [hint(text["intro"])]
-    for example in examples[:limit]:
-        blocks.append(example_section(subject, example))
+    # One line each, linked: the key steps and the reasons are on the example's own page.
+    blocks: list[Block | Section] = [
+        hint(text["intro"]),
+        Bullets(tuple(example_line(subject, e) for e in examples[:limit])),
+    ]
     if len(examples) > limit:
         blocks.append(Paragraph(spans(text["more"], count=str(len(examples) - limit), link=library)))
     return Section(spans(text["heading"]), tuple(blocks))
 
 
-def example_section(subject: Subject, example: Example) -> Section:
+def example_line(subject: Subject, example: Example) -> Inline:
+    """An example in one line: its title linked to its page, what it expects, its kind and dimensions."""
     text = common()["examples"]
-    framework = subject.framework
-    dimensions = ", ".join(framework.dimension(ident).name for ident in example.dimensions)
-    blocks: list[Block] = [
-        Paragraph(Links(subject).prose(example.expectation)),
-        Paragraph(spans(text["details"], orientation=text["orientation"][example.orientation], dimensions=dimensions)),
-    ]
-    if example.why:
-        blocks.append(Paragraph(spans(text["why"], why=Links(subject).prose(example.why))))
-    blocks.append(Bullets(tuple(Links(subject).prose(step) for step in example.key_steps)))
-    return Section((Links(subject).example(example),), tuple(blocks), depth=3, keep_together=True)
+    links = Links(subject)
+    dimensions = ", ".join(subject.framework.dimension(ident).name for ident in example.dimensions)
+    details = text["details"].format(orientation=text["orientation"][example.orientation], dimensions=dimensions)
+    return spans(
+        text["line"], title=links.example(example), expectation=links.prose(example.expectation), details=details
+    )
 
 
 def orientation(subject: Subject) -> str:
@@ -317,3 +316,68 @@ def checklist(items: list[str], blank: int = 0) -> Checklist:
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
+
+
+def growth_section(subject: Subject) -> Section:
+    """The growth grid: per dimension, what this level and the next ask in brief (the step, how many
+    statements, what the next level changes), with boxes for where the person is and room for evidence."""
+    text = common()["growth"]
+    links = Links(subject)
+    framework, level = subject.framework, subject.level
+    following = subject.next_levels()
+    rows = []
+    for dimension in framework.dimensions_for(level):
+        now = framework.cell(level, dimension.id).cell
+        ahead = [
+            _change(subject, dimension, now, upper, several=len(following) > 1)
+            for upper in following
+            if framework.applies(dimension, upper)
+        ]
+        where = tuple(Span(option, box=True) for option in text["options"])
+        rows.append(((links.cell(level, dimension),), _brief(subject, dimension, now), _joined(ahead), where, ()))
+    columns = [column.format(level=level.name) for column in text["columns"]]
+    if len(following) == 1:
+        columns[2] = following[0].name
+    elif not following:
+        columns[2] = text["top_column"]
+    return Section(
+        spans(text["heading"]),
+        (hint(text["hint"]), Table(tuple(columns), tuple(rows), tuple(text["widths"]))),
+    )
+
+
+def _brief(subject: Subject, dimension: Dimension, cell: Cell | None) -> Inline:
+    """A cell in a few words: its proficiency step, and how many statements it has."""
+    text = common()["growth"]
+    if cell is None or cell.intent == "not_expected" or not (cell.statements or cell.proficiency):
+        return spans(text["nothing"])
+    count = len(cell.statements)
+    parts = [subject.framework.proficiency(cell.proficiency, dimension).name] if cell.proficiency else []
+    if count:
+        parts.append(text["statements"]["one" if count == 1 else "other"].format(count=count))
+    return spans(" · ".join(parts))
+
+
+def _change(subject: Subject, dimension: Dimension, now: Cell | None, upper: Level, *, several: bool) -> Inline:
+    """What the next level changes in this dimension: its step, and the new and reworded statements."""
+    text = common()["growth"]
+    after = subject.framework.cell(upper, dimension.id).cell
+    difference = differences.between(now, after)
+    parts = []
+    if after is not None and after.proficiency and (now is None or now.proficiency != after.proficiency):
+        parts.append(subject.framework.proficiency(after.proficiency, dimension).name)
+    if difference.added:
+        parts.append(text["new"].format(count=len(difference.added)))
+    if difference.reworded:
+        parts.append(text["reworded"].format(count=len(difference.reworded)))
+    said = ", ".join(parts) or text["same"]
+    return spans(text["per_level"], level=upper.name, change=said) if several else spans(said)
+
+
+def _joined(parts: list[Inline]) -> Inline:
+    joined: list[Span] = []
+    for index, part in enumerate(parts):
+        if index:
+            joined.append(Span("; "))
+        joined.extend(part)
+    return tuple(joined)

@@ -59,12 +59,13 @@ def expectations(subject: Subject) -> Worksheet:
     slots = content.slots(text["slots"], subject, ["statement", "why", "key_steps", "evidence"])
     return _worksheet(
         subject,
-        [
-            content.level_section(subject),
-            writing,
+        [  # what the two people fill in first; what they read for it after
             slots,
-            content.examples_section(subject),
+            content.growth_section(subject),
             _end_of_period(subject),
+            writing,
+            content.level_section(subject),
+            content.examples_section(subject),
         ],
     )
 
@@ -122,9 +123,9 @@ def onboarding(subject: Subject) -> Worksheet:
             Section(spans(milestones["heading"]), (hint(milestones["hint"]), *stages)),
             content.slots(text["slots"], subject, ["statement", "why", "key_steps", "evidence"]),
             Section(spans(people["heading"]), (hint(people["hint"]), table(people))),
-            content.examples_section(subject),
-            content.level_section(subject, next_levels=False),
             review,
+            content.level_section(subject, next_levels=False),
+            content.examples_section(subject),
         ],
         (text["facts"]["start"], ()),
         (text["facts"]["buddy"], ()),
@@ -184,6 +185,7 @@ def promotion(subject: Subject) -> Worksheet:
         subject,
         [
             Section(spans(levels_text["heading"]), tuple(level_blocks)),
+            content.growth_section(subject),
             Section(spans(dims["heading"]), tuple(evidence)),
             standards_section,
             Section(spans(text["peers"]["heading"]), (hint(text["peers"]["hint"]), table(text["peers"]))),

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 import re
 from functools import cache
+from importlib import resources
 
 import jinja2
 from markupsafe import Markup, escape
@@ -37,6 +41,29 @@ def _template() -> jinja2.Template:
     return environment.get_template("worksheet.html.j2")
 
 
+@cache
+def _script() -> tuple[Markup, str]:
+    """worksheet.js, and its hash for the Content-Security-Policy (the one script the page may run)."""
+    source = resources.files("ladder.worksheet").joinpath("templates", "worksheet.js").read_text(encoding="utf-8")
+    source = _BLANK_LINES.sub("\n", source)  # as render() leaves it: the hash must match the page's bytes
+    digest = base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii")
+    return Markup(source), f"sha256-{digest}"
+
+
+def _screen_words() -> Markup:
+    """The script's words as JSON that cannot end its <script> element: json.dumps leaves `<`, `>`
+    and `&` as they are, so they are written as JSON's unicode escapes."""
+    text = json.dumps(words("common")["on_screen"], ensure_ascii=False)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
 def render(worksheet: Worksheet) -> str:
-    html = _template().render(ws=worksheet, blank_label=words("common")["blank_line"])
+    script, script_hash = _script()
+    html = _template().render(
+        ws=worksheet,
+        blank_label=words("common")["blank_line"],
+        script=script,
+        script_hash=script_hash,
+        screen_words=_screen_words(),
+    )
     return _BLANK_LINES.sub("\n", html).strip() + "\n"
