@@ -8,6 +8,8 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 DEV_READY := $(VENV)/.ready-dev
 CHROMIUM := /usr/bin/chromium
+# LibreOffice's layout engine, headless: the DOCX worksheets' page tests convert with it
+SOFFICE := /usr/bin/soffice
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # The oldest Python Ladder runs on (pyproject.toml's requires-python), as a version_info tuple.
 MIN_PYTHON := (3, 11, 4)
@@ -41,6 +43,10 @@ $(DEV_READY): $(READY)
 $(CHROMIUM):
 	$(SUDO) apt-get install -y -qq chromium || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
 
+$(SOFFICE):
+	$(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui || \
+	  ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui)
+
 # A port another program holds is one line before the build, not a traceback after it.
 port: $(READY)
 	@$(BIN)/python -c "import socket, sys; port = '$(PORT)'; \
@@ -62,7 +68,7 @@ zensical: python $(DEV_READY)  ## Build the same handbook with Zensical into bui
 	$(BIN)/ladder render build/zensical --config mkdocs.yml --force
 	$(BIN)/zensical build --strict -f build/zensical/mkdocs.yml
 
-test: lint $(CHROMIUM)  ## Lint, then the whole test suite (browser tests included)
+test: lint $(CHROMIUM) $(SOFFICE)  ## Lint, then the whole test suite (browser and LibreOffice tests included)
 	$(BIN)/pytest -q
 
 lint: python $(DEV_READY)  ## ruff, then mypy (strict) on ladder/, hooks/ and benchmarks/

@@ -3,13 +3,16 @@
 One line per paragraph, prefixed with its style (`[Heading 2]`), so a lost heading style
 shows up; tables as `| cell | cell |` rows; checkbox content controls as `[☐]`, the
 brackets from the control and the box from its content (a box typed as text shows
-bare); lines to write on as `________`; hyperlinks as `[text](url)` taken from the
+bare); lines to write on as `________`, and inside a field's box as `[box line]`; a part
+kept on one page (a one-cell table whose row may not split) between `<kept on one page>`
+and `</kept>`; hyperlinks as `[text](url)` taken from the
 document's relationships, so a link that is only blue text does not pass.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 
 from docx import Document
 from docx.oxml.ns import qn
@@ -22,18 +25,38 @@ W14_CHECKBOX = "{http://schemas.microsoft.com/office/word/2010/wordml}checkbox"
 
 def dump(data: bytes) -> str:
     document = Document(io.BytesIO(data))
-    lines: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            lines.append(f"[{block.style.name if block.style else ''}] {paragraph_text(block)}".rstrip())
-        elif isinstance(block, Table):
-            lines.append(f"<table {len(block.rows)}x{len(block.columns)}>")
-            lines.extend("| " + " | ".join(cell_text(cell) for cell in row.cells) + " |" for row in block.rows)
+    lines = blocks(document.iter_inner_content())
     footer = document.sections[0].footer.paragraphs[0]
     lines.append(f"<footer> {footer.text}")
     properties = document.core_properties
     lines.append(f"<properties> {properties.title} | {properties.subject} | {properties.created.isoformat()}")
     return "\n".join(lines) + "\n"
+
+
+def blocks(content: Iterator[Paragraph | Table]) -> list[str]:
+    lines: list[str] = []
+    for block in content:
+        if isinstance(block, Paragraph):
+            if block._p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}") is not None:
+                lines.append("[box line]")  # a line inside a field's box, to write on
+            else:
+                lines.append(f"[{block.style.name if block.style else ''}] {paragraph_text(block)}".rstrip())
+        elif is_keeper(block):  # a part kept on one page: its content, between markers
+            lines.append("<kept on one page>")
+            lines.extend(blocks(block.rows[0].cells[0].iter_inner_content()))
+            lines.append("</kept>")
+        elif isinstance(block, Table):
+            lines.append(f"<table {len(block.rows)}x{len(block.columns)}>")
+            lines.extend("| " + " | ".join(cell_text(cell) for cell in row.cells) + " |" for row in block.rows)
+    return lines
+
+
+def is_keeper(table: Table) -> bool:
+    """The one-cell table, row not to split, that holds a part printed on one page."""
+    row = table._tbl.tr_lst[0]
+    return (
+        len(table.rows) == 1 and len(table.columns) == 1 and row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
+    )
 
 
 def cell_text(cell: object) -> str:

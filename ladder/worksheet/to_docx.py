@@ -20,6 +20,7 @@ import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime, time
 from functools import cache
+from typing import Any
 
 import jinja2
 from docx import Document
@@ -27,7 +28,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 from markupsafe import Markup
 
@@ -40,13 +41,26 @@ LINK_STYLE = "Hyperlink"
 CHECKBOX_FONT = "MS Gothic"  # what Word itself uses for checkbox controls; others fall back to any font with ☐
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(210), Mm(297), Mm(18)  # A4; Word fits it to Letter when printing
 QUIET = RGBColor(0x57, 0x60, 0x6A)
+INK = RGBColor(0x1F, 0x23, 0x28)
+# One font for the whole document, metric-compatible everywhere it opens: Word and Google Docs have
+# Arial, and LibreOffice lays it out with Liberation Sans, the same widths, so pages break alike.
+BODY_FONT = "Arial"
+# Heading spacing as the HTML worksheet's (space before, space after, size).
+HEADINGS = {
+    "Heading 1": (Pt(0), Pt(8), Pt(17)),
+    "Heading 2": (Pt(16), Pt(5), Pt(13)),
+    "Heading 3": (Pt(11), Pt(3), Pt(11)),
+}
 LINK_BLUE = RGBColor(0x0B, 0x5C, 0xAD)
 TWIPS_PER_MM = 1440 / 25.4
 SIZE = {
     "text": round((210 - 2 * 18) * TWIPS_PER_MM),  # the width between the margins
     "line": round(8 * TWIPS_PER_MM),  # one handwritten line in a field or table row
+    "fact": round(7 * TWIPS_PER_MM),  # a row of the header (name, manager, level...): room to write a name
     "indent": round(2 * TWIPS_PER_MM),
+    "box_inset": 80,  # a field's box sits this far inside the margins, so its side borders show
 }
+RULE, FAINT = "8C959F", "D0D7DE"  # a field's box and the lines inside it, as in the HTML worksheet
 FACTS_WIDTHS = (1, 3)
 # The styles a worksheet uses (with the character styles linked to them). python-docx's
 # template carries some 160 more, mostly table designs, which made every file 800 KB of
@@ -71,6 +85,16 @@ KEEP_STYLES = {
 DROP_PARTS = ("stylesWithEffects", "customXml", "thumbnail")
 
 
+def _one_font(style: Any) -> None:
+    """The style in BODY_FONT, named outright: python-docx's template gives the body and the headings
+    two theme fonts, which LibreOffice and Google Docs resolve to a serif body under sans headings."""
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)
+    for script in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(script), BODY_FONT)
+
+
 @cache
 def _base() -> bytes:
     """An empty document with Ladder's page and styles, made once and reopened for each worksheet."""
@@ -88,6 +112,13 @@ def _base() -> bytes:
     section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = MARGIN
     styles = document.styles
     styles["Normal"].font.size = Pt(10.5)
+    for name, (before, after, size) in HEADINGS.items():
+        heading = styles[name]
+        heading.font.size, heading.font.color.rgb, heading.font.bold = size, INK, True
+        heading.paragraph_format.space_before, heading.paragraph_format.space_after = before, after
+        heading.paragraph_format.keep_with_next = True
+    for name in ("Normal", *HEADINGS, "Header", "Footer"):
+        _one_font(styles[name])
     hint = styles.add_style(HINT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     hint.base_style = styles["Normal"]
     hint.font.italic = True
@@ -126,6 +157,8 @@ def render(worksheet: Worksheet) -> bytes:
             link=links,
             size=SIZE,
             quiet=str(QUIET),
+            rule=RULE,
+            faint=FAINT,
             hint_style=HINT_STYLE,
             box_font=CHECKBOX_FONT,
             widths=_widths,
