@@ -21,6 +21,7 @@ from ladder.yaml_source import Path as DataPath
 MAX_FILE_BYTES = 2_000_000
 YAML_SUFFIXES = (".yaml", ".yml")
 SCHEMA_FOLDER = "schema"
+WORDING_FOLDER = "worksheets"  # the framework's own worksheet words, read by ladder.wording
 # The schemas this version of Ladder validates against (framework/schema/ holds copies for editors).
 BUNDLED_SCHEMAS = Path(__file__).parent / "schemas"
 
@@ -141,7 +142,7 @@ def discover(root: Path) -> tuple[list[tuple[Path, Kind]], list[Problem]]:
         if entry.is_dir() and entry.name in folders:
             # Subfolders are allowed (levels/ic/, levels/manager/): the top folder sets the kind.
             found.extend((path, folders[entry.name]) for path in _files(entry, root) if _is_yaml(path))
-        elif entry.is_dir() and entry.name != SCHEMA_FOLDER and not entry.name.startswith("."):
+        elif entry.is_dir() and entry.name not in (SCHEMA_FOLDER, WORDING_FOLDER) and not entry.name.startswith("."):
             problems.extend(_ignored(path) for path in _files(entry, root) if _is_yaml(path))
         elif _is_yaml(entry) and entry.name != FRAMEWORK_FILE:
             problems.append(_ignored(entry))

@@ -190,6 +190,8 @@ class Framework:
     standards: tuple[Standard, ...]
     examples: tuple[Example, ...]
     vague_phrases: tuple[str, ...] = ()
+    # The framework's own worksheet words by file (common, a kind), laid over Ladder's (ladder.wording).
+    worksheet_words: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, repr=False, compare=False)
     _ladders: Mapping[str, tuple[Level, ...]] = field(default_factory=dict, repr=False, compare=False)
     _by_id: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     _previous: Mapping[str, Level] = field(default_factory=dict, repr=False, compare=False)
@@ -350,6 +352,7 @@ def build(data: Mapping[str, Any]) -> Framework:
         standards=standards,
         examples=examples,
         vague_phrases=tuple(top.get("lint", {}).get("vague_phrases", ())),
+        worksheet_words=MappingProxyType(dict(data.get("worksheet_words", {}))),
         _ladders=MappingProxyType(ladders),
         _previous=MappingProxyType(previous),
         _next=MappingProxyType({ident: tuple(after) for ident, after in following.items()}),

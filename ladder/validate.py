@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ladder import lint, lock, references, schema
+from ladder import lint, lock, references, schema, wording
 from ladder.load import FRAMEWORK, Document, load
 from ladder.model import Framework, build
 from ladder.problems import FrameworkError, Problem, counts, sort_unique
@@ -54,11 +54,13 @@ def validate(root: Path) -> Report:
     top: dict[str, Any] = top_document.data if top_document is not None else {}
     settings = top.get("lint", {})
     problems += lint.check_documents(passed, root, settings.get("vague_phrases", []))
+    worksheet_words, wording_problems = wording.read(root)
+    problems += wording_problems
     if top_document is not None:
         problems += lint.check_ignore(top_document, settings.get("ignore", []))
     framework = data = None
     if top_document is not None and not any(problem.is_error for problem in problems):
-        data = _plain_data(passed)
+        data = {**_plain_data(passed), "worksheet_words": worksheet_words}
         built = build(data)
         problems += references.check_model(built, _by_id(passed), top_document)
         if not any(problem.is_error for problem in problems):

@@ -78,16 +78,19 @@ def plain(value: str) -> Inline:
     return (Span(value),) if value else ()
 
 
-def common() -> dict[str, Any]:
-    return words("common")
+def common(subject: Subject) -> dict[str, Any]:
+    """The words every kind shares: the framework's own where it has them, else Ladder's."""
+    return words("common", subject.framework)
 
 
 def facts(subject: Subject, *extra: tuple[str, Inline]) -> Facts:
     """The header: who, which level and track, the period, and which framework made it, when."""
-    text = common()["facts"]
+    text = common(subject)["facts"]
     links = Links(subject)
     meta = subject.framework.meta
-    framework = spans(common()["framework_value"], name=Span(meta.name, links.to(urls.HOME)), version=meta.version)
+    framework = spans(
+        common(subject)["framework_value"], name=Span(meta.name, links.to(urls.HOME)), version=meta.version
+    )
     rows: list[tuple[str, Inline]] = [
         (text["engineer"], plain(subject.name)),
         (text["manager"], plain(subject.manager)),
@@ -108,13 +111,13 @@ def track_value(subject: Subject) -> Inline:
     listed: list[Span] = []
     for track in subject.tracks:
         listed += [Span(", "), links.track(track)]
-    return spans(common()["track_any"], tracks=tuple(listed[1:]))
+    return spans(common(subject)["track_any"], tracks=tuple(listed[1:]))
 
 
 def footer(subject: Subject) -> Inline:
     meta = subject.framework.meta
     return spans(
-        common()["footer"],
+        common(subject)["footer"],
         framework=meta.name,
         version=meta.version,
         date=subject.made.isoformat(),
@@ -128,7 +131,7 @@ def guides(subject: Subject, entries: list[dict[str, str]]) -> Paragraph:
     listed: list[Span] = []
     for entry in entries:
         listed += [Span(", "), Span(entry["title"], links.to(entry["path"]))]
-    return Paragraph(spans(common()["guides"], guides=tuple(listed[1:])), hint=True)
+    return Paragraph(spans(common(subject)["guides"], guides=tuple(listed[1:])), hint=True)
 
 
 def field(spec: dict[str, Any]) -> Field:
@@ -159,7 +162,7 @@ def hint(text: str) -> Paragraph:
 
 def level_section(subject: Subject, *, heading: str | None = None, next_levels: bool = True) -> Section:
     """What the level expects, dimension by dimension, with the standards everyone is held to."""
-    text = common()["level"]
+    text = common(subject)["level"]
     links = Links(subject)
     framework, level = subject.framework, subject.level
     blocks: list[Block | Section] = []
@@ -179,7 +182,7 @@ def level_section(subject: Subject, *, heading: str | None = None, next_levels: 
 
 def dimension_section(subject: Subject, level: Level, dimension: Dimension) -> Section:
     """One dimension at one level: its proficiency and statements, inherited from below when left out."""
-    text = common()["level"]
+    text = common(subject)["level"]
     links = Links(subject)
     inherited = subject.framework.cell(level, dimension.id)
     blocks: list[Block] = []
@@ -201,7 +204,7 @@ def dimension_section(subject: Subject, level: Level, dimension: Dimension) -> S
 
 
 def next_level_paragraphs(subject: Subject) -> list[Paragraph]:
-    text = common()["level"]
+    text = common(subject)["level"]
     links = Links(subject)
     following = subject.next_levels()
     if not following:
@@ -221,7 +224,7 @@ def next_level_paragraphs(subject: Subject) -> list[Paragraph]:
 
 
 def standards_section(subject: Subject) -> Section:
-    text = common()["standards"]
+    text = common(subject)["standards"]
     links = Links(subject)
     items = tuple(
         spans(text["item"], standard=links.standard(standard), question=links.prose(standard.question))
@@ -242,7 +245,7 @@ def examples_section(subject: Subject) -> Section | None:
     """
     if not subject.framework.examples:
         return None
-    text = common()["examples"]
+    text = common(subject)["examples"]
     links = Links(subject)
     library = Span(text["library"], links.to(urls.EXAMPLES))
     examples = suggestions(subject)
@@ -261,7 +264,7 @@ def examples_section(subject: Subject) -> Section | None:
 
 def example_line(subject: Subject, example: Example) -> Inline:
     """An example in one line: its title linked to its page, what it expects, its kind and dimensions."""
-    text = common()["examples"]
+    text = common(subject)["examples"]
     links = Links(subject)
     dimensions = ", ".join(subject.framework.dimension(ident).name for ident in example.dimensions)
     details = text["details"].format(orientation=text["orientation"][example.orientation], dimensions=dimensions)
@@ -321,7 +324,7 @@ def _lower_first(text: str) -> str:
 def growth_section(subject: Subject) -> Section:
     """The growth grid: per dimension, what this level and the next ask in brief (the step, how many
     statements, what the next level changes), with boxes for where the person is and room for evidence."""
-    text = common()["growth"]
+    text = common(subject)["growth"]
     links = Links(subject)
     framework, level = subject.framework, subject.level
     following = subject.next_levels()
@@ -348,7 +351,7 @@ def growth_section(subject: Subject) -> Section:
 
 def _brief(subject: Subject, dimension: Dimension, cell: Cell | None) -> Inline:
     """A cell in a few words: its proficiency step, and how many statements it has."""
-    text = common()["growth"]
+    text = common(subject)["growth"]
     if cell is None or cell.intent == "not_expected" or not (cell.statements or cell.proficiency):
         return spans(text["nothing"])
     count = len(cell.statements)
@@ -360,7 +363,7 @@ def _brief(subject: Subject, dimension: Dimension, cell: Cell | None) -> Inline:
 
 def _change(subject: Subject, dimension: Dimension, now: Cell | None, upper: Level, *, several: bool) -> Inline:
     """What the next level changes in this dimension: its step, and the new and reworded statements."""
-    text = common()["growth"]
+    text = common(subject)["growth"]
     after = subject.framework.cell(upper, dimension.id).cell
     difference = differences.between(now, after)
     parts = []

@@ -8,9 +8,10 @@ words, links and checkboxes, and tests can compare formats against one model.
 from __future__ import annotations
 
 import string
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,8 @@ class Worksheet:
     made: date
     framework: str = ""  # "<name> <version>", for document properties
     subject: str = field(default="")  # who it is for, or the level when blank
+    # The shared words (common.yaml, the framework's own where it has them) the renderers need.
+    common: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
 
 def spans(template: str, **values: str | Span | Inline) -> Inline:

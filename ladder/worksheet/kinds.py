@@ -24,7 +24,7 @@ def build(subject: Subject) -> Worksheet:
 
 def _worksheet(subject: Subject, sections: list[Section | None], *extra_facts: tuple[str, Inline]) -> Worksheet:
     """The worksheet; a None section is a part the framework has nothing for (no standards, no examples)."""
-    text = words(subject.kind)
+    text = words(subject.kind, subject.framework)
     intro: list[Block] = [Paragraph(spans(text["intro"]))]
     if text.get("guides"):
         intro.append(content.guides(subject, text["guides"]))
@@ -39,11 +39,12 @@ def _worksheet(subject: Subject, sections: list[Section | None], *extra_facts: t
         made=subject.made,
         framework=f"{meta.name} {meta.version}",
         subject=subject.name or subject.level.name,
+        common=content.common(subject),
     )
 
 
 def expectations(subject: Subject) -> Worksheet:
-    text = words("expectations")
+    text = words("expectations", subject.framework)
     guidance = text["guidance"]
     level = subject.level.name
     oriented = content.orientation(subject)
@@ -71,9 +72,9 @@ def expectations(subject: Subject) -> Worksheet:
 
 
 def _end_of_period(subject: Subject) -> Section:
-    text = words("expectations")["end"]
+    text = words("expectations", subject.framework)["end"]
     self_text = text["self"]
-    count = int(words("expectations")["slots"]["count"])
+    count = int(words("expectations", subject.framework)["slots"]["count"])
     outcome = tuple(Span(option, box=True) for option in self_text["outcome"])
     rows = tuple(((Span(str(number)),), outcome, (), ()) for number in range(1, count + 1))
     peers = text["peers"]
@@ -101,7 +102,7 @@ def _end_of_period(subject: Subject) -> Section:
 
 
 def onboarding(subject: Subject) -> Worksheet:
-    text = words("onboarding")
+    text = words("onboarding", subject.framework)
     links = Links(subject)
     milestones = text["checkpoints"]
     stages = tuple(
@@ -133,7 +134,7 @@ def onboarding(subject: Subject) -> Worksheet:
 
 
 def promotion(subject: Subject) -> Worksheet:
-    text = words("promotion")
+    text = words("promotion", subject.framework)
     links = Links(subject)
     levels_text = text["levels"]
     proposed = subject.next_levels()
@@ -208,7 +209,7 @@ def promotion(subject: Subject) -> Worksheet:
 
 
 def pip(subject: Subject) -> Worksheet:
-    text = words("pip")
+    text = words("pip", subject.framework)
     before = text["before"]
     gaps = content.slots(text["gaps"], subject, ["expected", "examples", "criteria"])
     phrases = subject.framework.vague_phrases

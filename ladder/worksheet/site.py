@@ -107,7 +107,7 @@ def table(framework: Framework, chosen: Sequence[str], links: Any) -> str:
     `links` is the site's link maker for the current page: `links.to(level)` and
     `links.file(text, site_path)` give relative Markdown links MkDocs checks in strict mode.
     """
-    text = words("common")["site"]
+    text = words("common", framework)["site"]
     rows = []
     for track in framework.tracks:
         for level in framework.own_levels(track.id):

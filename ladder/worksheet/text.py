@@ -1,17 +1,18 @@
-"""The worksheets' words, read once from the YAML files in `text/` beside this module."""
+"""The worksheets' words: Ladder's defaults, or the framework's own where it has them (ladder.wording)."""
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from ladder.model import Framework
+from ladder.wording import defaults
 
 
-@cache
-def words(name: str) -> dict[str, Any]:
-    """The text file `text/<name>.yaml` (common, or a kind) as plain data."""
-    source = resources.files("ladder.worksheet").joinpath("text", f"{name}.yaml").read_text(encoding="utf-8")
-    loaded: dict[str, Any] = yaml.load(source, Loader=yaml.CSafeLoader)  # libyaml: ten times PyYAML's own speed
-    return loaded
+def words(name: str, framework: Framework | None = None) -> dict[str, Any]:
+    """The text file `<name>.yaml` (common, or a kind) as plain data: the framework's own words,
+    laid over Ladder's when validation read a `worksheets/<name>.yaml` in its folder."""
+    if framework is not None:
+        own = framework.worksheet_words.get(name)
+        if own is not None:
+            return dict(own)
+    return defaults(name)

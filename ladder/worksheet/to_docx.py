@@ -34,7 +34,6 @@ from markupsafe import Markup
 
 from ladder.worksheet import layout
 from ladder.worksheet.document import Facts, Inline, Section, Span, Table, Worksheet, spans
-from ladder.worksheet.text import words
 
 HINT_STYLE = "Worksheet Hint"
 LINK_STYLE = "Hyperlink"
@@ -216,7 +215,7 @@ def _facts_rows(facts: Facts) -> list[tuple[Inline, Inline]]:
 
 def _page_footer(document: DocxDocument, worksheet: Worksheet) -> None:
     paragraph = document.sections[0].footer.paragraphs[0]
-    paragraph.text = words("common")["page_footer"].format(
+    paragraph.text = worksheet.common["page_footer"].format(
         title=worksheet.title, subject=worksheet.subject, framework=worksheet.framework, date=worksheet.made.isoformat()
     )
     paragraph.style = document.styles[HINT_STYLE]

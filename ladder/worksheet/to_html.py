@@ -14,7 +14,6 @@ from markupsafe import Markup, escape
 
 from ladder.worksheet import layout
 from ladder.worksheet.document import Inline, Worksheet
-from ladder.worksheet.text import words
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
@@ -50,10 +49,10 @@ def _script() -> tuple[Markup, str]:
     return Markup(source), f"sha256-{digest}"
 
 
-def _screen_words() -> Markup:
+def _screen_words(worksheet: Worksheet) -> Markup:
     """The script's words as JSON that cannot end its <script> element: json.dumps leaves `<`, `>`
     and `&` as they are, so they are written as JSON's unicode escapes."""
-    text = json.dumps(words("common")["on_screen"], ensure_ascii=False)
+    text = json.dumps(worksheet.common["on_screen"], ensure_ascii=False)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
@@ -61,9 +60,9 @@ def render(worksheet: Worksheet) -> str:
     script, script_hash = _script()
     html = _template().render(
         ws=worksheet,
-        blank_label=words("common")["blank_line"],
+        blank_label=worksheet.common["blank_line"],
         script=script,
         script_hash=script_hash,
-        screen_words=_screen_words(),
+        screen_words=_screen_words(worksheet),
     )
     return _BLANK_LINES.sub("\n", html).strip() + "\n"

@@ -13,7 +13,6 @@ from markupsafe import Markup
 from ladder.render.text import WHITESPACE, literal
 from ladder.worksheet import layout
 from ladder.worksheet.document import Inline, Worksheet
-from ladder.worksheet.text import words
 
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -54,6 +53,6 @@ def _template() -> jinja2.Template:
 
 
 def render(worksheet: Worksheet) -> str:
-    context: dict[str, Any] = {"ws": worksheet, "blank": Markup(words("common")["blank_item"])}
+    context: dict[str, Any] = {"ws": worksheet, "blank": Markup(worksheet.common["blank_item"])}
     text = _template().render(context)
     return _BLANK_LINES.sub("\n\n", text).strip() + "\n"
