@@ -408,6 +408,12 @@ def new(target: Path, name: str, organisation: str, site_url: str) -> None:
 @click.option("--manager", default="", help="The manager's name.")
 @click.option("--period", default="", help="The review period, such as '2025 H1'.")
 @click.option(
+    "--assessment",
+    default="",
+    metavar="ADDRESS",
+    help="The address of the person's Where I stand page: the growth grid starts from its marks.",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(WORKSHEET_FORMATS),
@@ -431,6 +437,7 @@ def worksheet(
     name: str,
     manager: str,
     period: str,
+    assessment: str,
     fmt: str | None,
     roster: Path | None,
     output: Path | None,
@@ -453,17 +460,17 @@ def worksheet(
     except InputError as error:
         fail(option_error(error))
     if roster is not None:
-        if level or track or name or manager:
+        if level or track or name or manager or assessment:
             fail(
                 "--roster takes names, levels and tracks from its columns: "
-                "leave out --level, --track, --name and --manager"
+                "leave out --level, --track, --name, --manager and --assessment"
             )
         run_roster(framework_dir, roster, output or Path("worksheets"), chosen, kind, period, made_date, force)
         return
     if not level:
         fail("give --level for one worksheet, or --roster for a whole team")
     framework = load_or_exit(framework_dir)
-    request = Request(level, kind or "expectations", track, name, manager, period)
+    request = Request(level, kind or "expectations", track, name, manager, period, assessment)
     if output == Path("-"):
         if chosen == "docx" and sys.stdout.isatty():
             fail("a DOCX file is binary: give -o FILE, or redirect stdout to a file")

@@ -134,12 +134,19 @@ def functions(macros: Macros, worksheet_formats: Callable[[], Sequence[str]]) ->
 
         return site.table(macros.framework, worksheet_formats(), macros.links())
 
+    def worksheet_maker() -> str:
+        """{{ worksheet_maker() }}: a form that opens a worksheet with a person's details filled in."""
+        from ladder.worksheet import site
+
+        return site.maker(macros.framework, worksheet_formats(), macros.links().depth)
+
     return {
         "link": macros.link,
         "quote": macros.quote,
         "example": macros.example,
         "levels_list": macros.levels_list,
         "worksheets_table": worksheets_table,
+        "worksheet_maker": worksheet_maker,
     }
 
 

@@ -123,3 +123,32 @@ def test_docx_goes_to_stdout_when_it_is_a_pipe(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(b"PK\x03\x04")  # a ZIP container, as every DOCX is
+
+
+def test_an_assessment_of_another_level_is_one_line(tmp_path: Path) -> None:
+    address = "https://handbook.example.org/assess/?level=first&m=333"
+    result = run(FRAMEWORK, "--level", "second", "--assessment", address, cwd=tmp_path)
+    assert result.returncode == 2
+    assert (
+        result.stderr.count("\n") == 1
+        and "the self-assessment is of L1 First Level, not L2 Second Level" in result.stderr
+    )
+
+
+def test_an_assessment_ticks_where_the_person_stands_and_writes_the_counts(tmp_path: Path) -> None:
+    # second's own statements first, then the next level's, dimension by dimension (as the page lists them)
+    result = run(
+        FRAMEWORK,
+        "--level",
+        "second",
+        "--track",
+        "ic",
+        "--assessment",
+        "?level=second&m=3333333333",
+        "-o",
+        "-",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    grid = result.stdout.split("## Where you stand", 1)[1].split("\n## ", 1)[0]
+    assert "☒" in grid and "consistently" in grid

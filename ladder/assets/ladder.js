@@ -32,6 +32,7 @@
       coverage: "{level}: {done} of {total} consistently, {some} sometimes",
       copy: "Copy as Markdown",
       download: "Download Markdown",
+      worksheet: "Open the expectations worksheet with these marks",
       copied: "Copied",
       older: "This link was made with version {version} of the framework; this is {current}, so a mark may sit against a different statement.",
       long: "This link is {length} characters long: some email and chat tools cut links over 2,000 characters. Shorter evidence notes make it shorter.",
@@ -593,7 +594,12 @@
         sections.push(element("section", "ladder-assess__dimension", parts));
       }
       result.replaceChildren(...sections);
-      tools.replaceChildren(exportButton(T.copy, false), exportButton(T.download, true));
+      const withWorksheet = (form.dataset.worksheetLevels || "").split(" ").includes(levelSelect.value);
+      tools.replaceChildren(
+        exportButton(T.copy, false),
+        exportButton(T.download, true),
+        ...(withWorksheet ? [worksheetButton()] : []),
+      );
       drawCharts();
     }
 
@@ -619,6 +625,31 @@
       });
       lines.push("", window.location.href, "");
       return lines.join("\n").replace(/\n{3,}/g, "\n\n");
+    }
+
+    // The level's expectations worksheet, its growth grid started from these marks: a row per
+    // dimension the level is judged on, where the person stands and the counts (see worksheet.js).
+    function worksheetButton() {
+      const button = element("button", "ladder-copy ladder-copy--words", [T.worksheet]);
+      button.type = "button";
+      button.addEventListener("click", () => {
+        const plan = levelPlan(data, levelSelect.value, trackSelect.value);
+        const rows = data.dimensions
+          .filter((dimension) => plan.level.dimensions[dimension.id])
+          .map((dimension) => {
+            const now = coverage("current", dimension.id);
+            const ahead = coverage("next", dimension.id);
+            const at = now.done === now.total;
+            const toward = at && plan.next && ahead.total > 0 && 2 * ahead.done >= ahead.total;
+            const tallies = [now, ...(plan.next ? [ahead] : [])].map((t) => [t.done, t.some, t.total].join("."));
+            return [toward ? 2 : at ? 1 : 0, ...tallies].join(":");
+          });
+        const labels = [plan.level, plan.next].filter((level) => level).map((level) => level.code || level.title);
+        const address = new URLSearchParams({ a: rows.join("~"), al: labels.join("~") });
+        const path = "../worksheets/" + encodeURIComponent(plan.level.id) + "/expectations.html?";
+        window.location.href = path + address.toString();
+      });
+      return button;
     }
 
     function exportButton(label, download) {
@@ -703,6 +734,31 @@
 
   /* The levels matrix: when it is wider than the page, a line above it says so, and its right
    * edge fades until the reader has scrolled to the last column. */
+  // The Worksheets page's form: opens the published blank HTML worksheet for the chosen level and
+  // kind with the person's details in its address; the worksheet's own script fills them in.
+  function setUpMaker(form) {
+    const level = form.elements.level;
+    const kind = form.elements.kind;
+    function offerKinds() {
+      const offered = (level.selectedOptions[0].dataset.kinds || "").split(" ");
+      for (const option of kind.options) option.disabled = !offered.includes(option.value);
+      if (kind.selectedOptions[0].disabled) kind.value = offered[0];
+    }
+    level.addEventListener("change", offerKinds);
+    offerKinds();
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const details = new URLSearchParams();
+      for (const name of ["engineer", "manager", "period"]) {
+        const value = form.elements[name].value.trim();
+        if (value) details.set(name, value);
+      }
+      const path = "worksheets/" + encodeURIComponent(level.value) + "/" + encodeURIComponent(kind.value) + ".html";
+      window.location.href = form.dataset.root + path + "?" + details.toString();
+    });
+    form.hidden = false;
+  }
+
   function setUpMatrix(matrix) {
     if (matrix.dataset.ready) return;
     matrix.dataset.ready = "true";
@@ -729,6 +785,7 @@
     for (const form of content.querySelectorAll("form.ladder-compare")) setUpCompare(form);
     for (const matrix of content.querySelectorAll(".ladder-matrix")) setUpMatrix(matrix);
     for (const form of content.querySelectorAll("form.ladder-assess")) setUpAssess(form);
+    for (const form of content.querySelectorAll("form[data-ladder-maker]")) setUpMaker(form);
   }
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {

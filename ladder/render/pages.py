@@ -157,7 +157,7 @@ SECTIONS: tuple[Section, ...] = (
         lambda framework, example, _: _example_view(framework, example),
     ),
     Section(urls.COMPARE, "Compare levels", "compare.md.j2", _no_view),
-    Section(urls.ASSESS, "Where I stand", "assess.md.j2", _no_view),
+    Section(urls.ASSESS, "Where I stand", "assess.md.j2", lambda framework, context: _assess_view(framework, context)),
     Section(
         urls.CHANGES,
         "What changed",
@@ -181,6 +181,15 @@ def iter_pages(framework: Framework, context: Context | None = None) -> Iterator
 def page_sources(framework: Framework) -> list[str]:
     """The source path of every generated page, in reading order, without rendering any."""
     return [urls.source(page) for page, _, _ in _plan(framework, Context())]
+
+
+def _assess_view(framework: Framework, context: Context) -> dict[str, object]:
+    """The levels whose HTML expectations worksheet the site publishes: the self-assessment offers
+    to open it with the marks in its growth grid."""
+    published = [
+        level.id for level in framework.levels if urls.worksheet(level, "expectations", "html") in context.worksheets
+    ]
+    return {"worksheet_levels": published}
 
 
 def all_worksheets(framework: Framework) -> set[str]:

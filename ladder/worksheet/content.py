@@ -10,6 +10,7 @@ from collections import Counter
 from typing import Any
 
 from ladder import differences, urls
+from ladder.assessment import Standing
 from ladder.model import Cell, Dimension, Example, Level, Standard, Track
 from ladder.render.text import SCHEME, runs
 from ladder.render.titles import title
@@ -101,7 +102,8 @@ def facts(subject: Subject, *extra: tuple[str, Inline]) -> Facts:
         (text["framework"], framework),
         (text["made"], plain(subject.made.isoformat())),
     ]
-    return Facts(tuple(rows))
+    names = ("engineer", "manager", "", "", *("" for _ in extra), "period", "", "")
+    return Facts(tuple(rows), names)
 
 
 def track_value(subject: Subject) -> Inline:
@@ -336,8 +338,13 @@ def growth_section(subject: Subject) -> Section:
             for upper in following
             if framework.applies(dimension, upper)
         ]
-        where = tuple(Span(option, box=True) for option in text["options"])
-        rows.append(((links.cell(level, dimension),), _brief(subject, dimension, now), _joined(ahead), where, ()))
+        standing = subject.standings.get(dimension.id)
+        where = tuple(
+            Span(option, box=True, checked=standing is not None and index == standing.where)
+            for index, option in enumerate(text["options"])
+        )
+        evidence = _assessed(subject, standing) if standing is not None else ()
+        rows.append(((links.cell(level, dimension),), _brief(subject, dimension, now), _joined(ahead), where, evidence))
     columns = [column.format(level=level.name) for column in text["columns"]]
     if len(following) == 1:
         columns[2] = following[0].name
@@ -345,8 +352,25 @@ def growth_section(subject: Subject) -> Section:
         columns[2] = text["top_column"]
     return Section(
         spans(text["heading"]),
-        (hint(text["hint"]), Table(tuple(columns), tuple(rows), tuple(text["widths"]))),
+        (hint(text["hint"]), Table(tuple(columns), tuple(rows), tuple(text["widths"]), name="growth")),
     )
+
+
+def _assessed(subject: Subject, standing: Standing) -> Inline:
+    """What a self-assessment says about one dimension, written into the evidence blank: the counts
+    of statements marked consistently and sometimes, for the level and the next."""
+    text = common(subject)["growth"]
+    tallies = [tally for tally in (standing.current, standing.following) if tally is not None]
+    said = text["assessed_joiner"].join(
+        text["assessed"].format(
+            level=tally.level.code or tally.level.title,
+            done=tally.consistently,
+            some=tally.sometimes,
+            total=tally.total,
+        )
+        for tally in tallies
+    )
+    return (Span(said, written=True),) if said else ()
 
 
 def _brief(subject: Subject, dimension: Dimension, cell: Cell | None) -> Inline:

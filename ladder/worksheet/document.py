@@ -22,6 +22,8 @@ class Span:
     url: str | None = None
     strong: bool = False
     box: bool = False
+    checked: bool = False  # a box already ticked (from a self-assessment)
+    written: bool = False  # words written into a blank, which the person may still change
 
 
 Inline = tuple[Span, ...]
@@ -66,6 +68,7 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[Inline, ...], ...]
     widths: tuple[int, ...] = ()  # relative column widths; equal when empty
+    name: str = ""  # what the table is, for the HTML worksheet's script ("growth": the growth grid)
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,9 @@ class Facts:
 
     tag: ClassVar[str] = "facts"
     rows: tuple[tuple[str, Inline], ...]
+    # Per row, the name of the person's detail it holds (engineer, manager, period), or "": the
+    # HTML worksheet makes those rows fields, and fills them from its address (?engineer=...).
+    names: tuple[str, ...] = ()
 
 
 Block = Paragraph | Bullets | Checklist | Field | Table | Facts
@@ -137,7 +143,7 @@ def _merge(parts: list[Span]) -> Inline:
 
 
 def _plain(part: Span) -> bool:
-    return part.url is None and not part.strong and not part.box
+    return part.url is None and not part.strong and not part.box and not part.written
 
 
 def plain_text(content: Inline) -> str:

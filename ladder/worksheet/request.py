@@ -7,10 +7,12 @@ value raises `InputError` naming the field, so either can report it in one line.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
-from ladder import characters
+from ladder import assessment, characters
+from ladder.assessment import Standing
 from ladder.model import Framework, Level, Track
 from ladder.problems import did_you_mean
 from ladder.urls import WORKSHEET_FORMATS, WORKSHEET_KINDS, WorksheetFormat, WorksheetKind
@@ -37,6 +39,7 @@ class Request:
     name: str = ""
     manager: str = ""
     period: str = ""
+    assessment: str = ""  # a Where I stand address, to start the growth grid from (ladder.assessment)
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class Subject:
     manager: str
     period: str
     made: date
+    standings: Mapping[str, Standing] = field(default_factory=dict)  # by dimension, from a self-assessment
 
     @property
     def tracks(self) -> tuple[Track, ...]:
@@ -84,7 +88,13 @@ def resolve(framework: Framework, request: Request, made: date) -> Subject:
         _shown("manager", request.manager),
         _shown("period", request.period),
     )
-    subject = Subject(framework, level, track, kind, name, manager, period, made)
+    standings: Mapping[str, Standing] = {}
+    if request.assessment.strip():
+        try:
+            standings = assessment.read(framework, request.assessment.strip(), level)
+        except assessment.AssessmentError as error:
+            raise InputError("assessment", str(error)) from None
+    subject = Subject(framework, level, track, kind, name, manager, period, made, standings)
     if kind == "promotion" and not subject.next_levels():
         on = f" of the {track.name} track" if track else ""
         raise InputError("kind", f"{level.name} is the highest level{on}: there is no level to propose")

@@ -120,3 +120,25 @@ def table(framework: Framework, chosen: Sequence[str], links: Any) -> str:
                 cells.append(Markup(" · ").join(files))
             rows.append((links.to(level), cells))
     return _table_template().render(columns=[text["kinds"][kind] for kind in KINDS], level=text["level"], rows=rows)
+
+
+@cache
+def _maker_template() -> jinja2.Template:
+    return layout.environment(autoescape=True).get_template("worksheet_maker.html.j2")
+
+
+def maker(framework: Framework, chosen: Sequence[str], depth: int) -> str:
+    """The form that makes a worksheet with a person's details from the published blank HTML ones;
+    nothing when the site publishes no HTML worksheets. `depth`: folders between the page and the root."""
+    if "html" not in chosen:
+        return ""
+    common = words("common", framework)
+    kinds_of = {level.id: [kind for kind in KINDS if published(framework, level, kind)] for level in framework.levels}
+    html = _maker_template().render(
+        text={**common["facts"], **common["maker"]},
+        levels=framework.levels,
+        kinds=[(kind, common["site"]["kinds"][kind]) for kind in KINDS],
+        kinds_of=kinds_of,
+        root="../" * depth,
+    )
+    return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"  # one HTML block for Markdown

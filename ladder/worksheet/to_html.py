@@ -13,7 +13,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ladder.worksheet import layout
-from ladder.worksheet.document import Inline, Worksheet
+from ladder.worksheet.document import Inline, Worksheet, plain_text
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
@@ -25,7 +25,8 @@ def inline(content: Inline) -> Markup:
     for span in content:
         text = str(escape(span.text))
         if span.box:
-            parts.append(f'<label class="choice"><input type="checkbox"> {text}</label>')
+            ticked = " checked" if span.checked else ""
+            parts.append(f'<label class="choice"><input type="checkbox"{ticked}> {text}</label>')
             continue
         if span.strong:
             text = f"<strong>{text}</strong>"
@@ -37,6 +38,7 @@ def inline(content: Inline) -> Markup:
 def _template() -> jinja2.Template:
     environment = layout.environment(autoescape=True)
     environment.globals["html_inline"] = inline
+    environment.globals["plain_text"] = plain_text
     return environment.get_template("worksheet.html.j2")
 
 
@@ -52,7 +54,13 @@ def _script() -> tuple[Markup, str]:
 def _screen_words(worksheet: Worksheet) -> Markup:
     """The script's words as JSON that cannot end its <script> element: json.dumps leaves `<`, `>`
     and `&` as they are, so they are written as JSON's unicode escapes."""
-    text = json.dumps(worksheet.common["on_screen"], ensure_ascii=False)
+    growth = worksheet.common["growth"]
+    shown = {
+        **worksheet.common["on_screen"],
+        "assessed": growth["assessed"],
+        "assessed_joiner": growth["assessed_joiner"],
+    }
+    text = json.dumps(shown, ensure_ascii=False)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 

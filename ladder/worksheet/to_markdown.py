@@ -36,7 +36,7 @@ def inline(content: Inline) -> Markup:
     for index, span in enumerate(content):
         text = escape(span.text)
         if span.box:
-            parts.append(f"☐ {text}" + (" " if index < len(content) - 1 else ""))
+            parts.append(f"{'☒' if span.checked else '☐'} {text}" + (" " if index < len(content) - 1 else ""))
             continue
         if span.strong:
             text = f"**{text}**"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 from urllib.parse import urlsplit
@@ -26,6 +27,7 @@ from ladder.model import Framework, Level
 from ladder.render.spellings import HYPHENATED
 from ladder.render.text import plain
 from ladder.render.titles import citation
+from ladder.worksheet import Request, make
 from tests.citations import DOCS
 from tests.conftest import FIXTURES, ROOT
 from tests.site.conftest import Built, built, fixture_config
@@ -441,3 +443,55 @@ def test_the_readme_shows_every_screenshot_the_script_takes() -> None:
     for name in screenshots.SHOTS:
         assert f"](screenshots/{name})" in readme, name
         assert (ROOT / "screenshots" / name).is_file(), name
+
+
+SHOWN = """() => ({
+  title: document.title,
+  text: document.querySelector("main").innerText,
+  values: [...document.querySelectorAll("main input, main textarea")]
+    .map(c => c.type === "checkbox" ? c.checked : c.value),
+})"""
+
+
+def test_a_worksheet_made_from_the_handbook_is_the_one_the_command_makes(
+    page: Page, site: str, handbook: Built, tmp_path: Path
+) -> None:
+    level = some([lv for lv in handbook.framework.levels if handbook.framework.next_levels(lv)], "level below another")[
+        0
+    ]
+    person = {"engineer": "Ada Okafor", "manager": "Priya Raman", "period": "Spring review"}
+    page.goto(site + "worksheets/")
+    form = page.locator("form[data-ladder-maker]")
+    for name, value in person.items():
+        form.locator(f'[name="{name}"]').fill(value)
+    form.locator('[name="level"]').select_option(level.id)
+    form.locator('[name="kind"]').select_option("promotion")
+    form.get_by_role("button").click()
+    page.wait_for_url(re.compile(re.escape(urls.worksheet(level, "promotion", "html")) + r"\?"))
+    from_site = page.evaluate(SHOWN)
+    request = Request(
+        level.id, "promotion", name=person["engineer"], manager=person["manager"], period=person["period"]
+    )
+    made = tmp_path / "made.html"
+    made.write_bytes(make(handbook.framework, request, date.today(), "html"))
+    page.goto(made.as_uri())
+    assert page.evaluate(SHOWN) == from_site
+    assert from_site["title"].endswith(": Ada Okafor") and "Priya Raman" in from_site["values"]
+
+
+def test_a_self_assessment_starts_the_worksheets_growth_grid_as_the_command_does(
+    page: Page, site: str, handbook: Built, tmp_path: Path
+) -> None:
+    level = some([lv for lv in handbook.framework.levels if handbook.framework.next_levels(lv)], "level below another")[
+        0
+    ]
+    address = f"{site}{urls.ASSESS}?level={level.id}&m=" + "3321303" * 20  # a mix of marks, longer than needed
+    page.goto(address)
+    page.get_by_role("button", name="Open the expectations worksheet with these marks").click()
+    page.wait_for_url(re.compile(re.escape(urls.worksheet(level, "expectations", "html")) + r"\?"))
+    from_site = page.evaluate(SHOWN)
+    assert True in from_site["values"]  # a box ticked for where the person stands
+    made = tmp_path / "made.html"
+    made.write_bytes(make(handbook.framework, Request(level.id, assessment=address), date.today(), "html"))
+    page.goto(made.as_uri())
+    assert page.evaluate(SHOWN) == from_site

@@ -7,7 +7,8 @@
   const root = document.documentElement;
   const TEXT = JSON.parse(document.getElementById("worksheet-words").textContent);
   const identity = document.querySelector('meta[name="ladder-worksheet"]');
-  const storageKey = "ladder-worksheet:" + (identity ? identity.content : document.title);
+  // Read when used: a worksheet made from an address takes the person's name into its identity.
+  const storageKey = () => "ladder-worksheet:" + (identity ? identity.content : document.title);
   const controls = (scope) => [...scope.querySelectorAll("main input, main textarea")];
 
   function values() {
@@ -17,7 +18,7 @@
   function restore() {
     let saved = null;
     try {
-      saved = JSON.parse(window.localStorage.getItem(storageKey) || "null");
+      saved = JSON.parse(window.localStorage.getItem(storageKey()) || "null");
     } catch (error) {
       return; // storage off or unreadable: the page still works, it only forgets
     }
@@ -31,7 +32,7 @@
 
   function keep() {
     try {
-      window.localStorage.setItem(storageKey, JSON.stringify(values()));
+      window.localStorage.setItem(storageKey(), JSON.stringify(values()));
     } catch (error) {
       // storage full or off: nothing to do but carry on
     }
@@ -166,7 +167,50 @@
     document.querySelector("main").before(bar);
   }
 
-  restore();
+  // Made from the handbook's form (or any link): the person's details come in the address, as
+  // ?engineer=&manager=&period=, and fill the header as `ladder worksheet --name ...` would.
+  function fromAddress() {
+    const given = new URLSearchParams(window.location.search);
+    for (const field of document.querySelectorAll("main input[name]")) {
+      const value = given.get(field.name);
+      if (value !== null) field.value = value;
+    }
+    const engineer = given.get("engineer");
+    if (engineer) {
+      document.title = document.querySelector("h1").textContent + ": " + engineer;
+      if (identity) identity.content = identity.content.replace(/^([^|]*)\|[^|]*/, (_, kind) => kind + "|" + engineer);
+    }
+  }
+
+  // Started from a self-assessment (the handbook's Where I stand page): the growth grid's rows,
+  // in order, as ?a=<where>:<done>.<some>.<total>[:<done>.<some>.<total>]~... and the two levels'
+  // short names as al=<level>~<next>. Ticks the box for where the person stands and writes the
+  // counts into the evidence, in this worksheet's own words, as `ladder worksheet --assessment` does.
+  function fromAssessment() {
+    const given = new URLSearchParams(window.location.search);
+    const grid = document.querySelector('table[data-table="growth"] tbody');
+    if (!grid || !given.get("a")) return;
+    const labels = (given.get("al") || "").split("~");
+    const rows = given.get("a").split("~");
+    [...grid.rows].forEach((row, index) => {
+      const [where, ...tallies] = (rows[index] || "").split(":");
+      if (where === undefined || where === "") return;
+      row.querySelectorAll("input[type=checkbox]").forEach((box, option) => {
+        box.checked = option === Number(where);
+      });
+      const said = tallies.map((tally, at) => {
+        const [done, some, total] = tally.split(".");
+        return TEXT.assessed.replace(/\{(level|done|some|total)\}/g, (_, key) =>
+          ({ level: labels[at] || "", done, some, total })[key]);
+      });
+      const evidence = row.cells[row.cells.length - 1].querySelector("textarea");
+      if (evidence) evidence.value = said.join(TEXT.assessed_joiner);
+    });
+  }
+
+  fromAddress();
+  fromAssessment();
+  restore(); // what was typed into this worksheet for this person before, if anything
   fitAll();
   tools();
   document.addEventListener("input", (event) => {

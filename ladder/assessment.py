@@ -1,0 +1,100 @@
+"""A self-assessment from the handbook's Where I stand page, read from its address.
+
+The page keeps its state in its address: `?level=<id>&track=<id>&m=<digits>` with one digit per
+statement (0 unmarked, 1 not yet, 2 sometimes, 3 consistently), in the order the page lists
+them: for each dimension, the level's statements, then the next level's (ladder.js,
+`statementsOf`). Reading it here, in the same order, lets a worksheet start its growth grid
+from it: per dimension, where the person stands and the counts behind it.
+
+Where a person stands in a dimension: at the level when every statement of the level is marked
+consistently; toward the next when, besides, at least half of the next level's are; otherwise
+not yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
+
+from ladder.model import Framework, Level
+
+NOT_YET, AT_LEVEL, TOWARD_NEXT = 0, 1, 2
+SOMETIMES, CONSISTENTLY = 2, 3
+
+
+class AssessmentError(ValueError):
+    """An address that is not a self-assessment of this framework; the message says why."""
+
+
+@dataclass(frozen=True)
+class Tally:
+    level: Level
+    consistently: int = 0
+    sometimes: int = 0
+    total: int = 0
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One dimension: where the person stands, and the counts for the level and the next."""
+
+    where: int  # NOT_YET, AT_LEVEL or TOWARD_NEXT
+    current: Tally
+    following: Tally | None
+
+
+def read(framework: Framework, address: str, level: Level) -> dict[str, Standing]:
+    """Standings by dimension id from a Where I stand address (the whole URL or its query)."""
+    query = urlsplit(address).query if "?" in address else address.lstrip("?")
+    given = {key: values[-1] for key, values in parse_qs(query, keep_blank_values=True).items()}
+    wanted = given.get("level", "")
+    try:
+        assessed = framework.level(wanted)
+    except (KeyError, TypeError):
+        raise AssessmentError(f"the self-assessment's address names no level of this framework ({wanted!r})") from None
+    if assessed.id != level.id:
+        raise AssessmentError(f"the self-assessment is of {assessed.name}, not {level.name}")
+    marks = given.get("m", "")
+    if not marks.isdigit() and marks:
+        raise AssessmentError("the self-assessment's marks (m=) are not digits: copy its whole address again")
+    following = _next(framework, level, given.get("track", ""))
+    order = list(_statements(framework, level, following))
+    counts: dict[tuple[str, str], list[int]] = {}
+    for (dimension_id, role), mark in zip(order, [*map(int, marks), *([0] * len(order))], strict=False):
+        tally = counts.setdefault((dimension_id, role), [0, 0, 0])
+        tally[0] += mark == CONSISTENTLY
+        tally[1] += mark == SOMETIMES
+        tally[2] += 1
+    standings: dict[str, Standing] = {}
+    for dimension in framework.dimensions_for(level):
+        now = Tally(level, *counts.get((dimension.id, "current"), [0, 0, 0]))
+        ahead = Tally(following, *counts.get((dimension.id, "next"), [0, 0, 0])) if following else None
+        at = now.consistently == now.total
+        toward = at and ahead is not None and ahead.total > 0 and 2 * ahead.consistently >= ahead.total
+        standings[dimension.id] = Standing(TOWARD_NEXT if toward else AT_LEVEL if at else NOT_YET, now, ahead)
+    return standings
+
+
+def _next(framework: Framework, level: Level, track_id: str) -> Level | None:
+    """The next level the page assessed against: on the track given, else the level's own, else the first."""
+    tracks = framework.tracks_of(level)
+    track = next((t for t in tracks if t.id == track_id), None) or next(
+        (t for t in tracks if t.id == level.track), tracks[0] if tracks else None
+    )
+    if track is None:
+        return None
+    ladder = framework.ladder(track.id)
+    position = ladder.index(level)
+    return ladder[position + 1] if position + 1 < len(ladder) else None
+
+
+def _statements(framework: Framework, level: Level, following: Level | None) -> list[tuple[str, str]]:
+    """(dimension, "current" or "next") for each statement, in the page's order."""
+    order = []
+    for dimension in framework.dimensions:
+        for role, each in (("current", level), ("next", following)):
+            if each is None or not framework.applies(dimension, each):
+                continue
+            cell = framework.cell(each, dimension.id).cell
+            order += [(dimension.id, role)] * len(cell.statements if cell else ())
+    return order
