@@ -77,6 +77,17 @@ class Macros:
             return _missing(ident, otherwise)
         return self._render("macros/example.md.j2", example=found)
 
+    def ratings(self, otherwise: str | None = None) -> str:
+        """{{ ratings() }}: whether levels are cumulative, the ratings and how they combine, as the
+        framework's `ratings` says; the `otherwise` words for a framework that has none."""
+        if self.framework.ratings is None:
+            if otherwise is not None:
+                self.used_otherwise.append(f"{self.current_page()}: ratings()")
+                return otherwise
+            self._error(f"{self.current_page()}: ratings(): framework.yaml has no `ratings`")
+            return _missing("ratings", None)
+        return self._render("macros/ratings.md.j2", ratings=self.framework.ratings)
+
     def levels_list(self, ident: str, otherwise: str | None = None) -> str:
         track = self._find(ident, "levels_list", Track, otherwise)
         if track is None:
@@ -145,6 +156,7 @@ def functions(macros: Macros, worksheet_formats: Callable[[], Sequence[str]]) ->
         "quote": macros.quote,
         "example": macros.example,
         "levels_list": macros.levels_list,
+        "ratings": macros.ratings,
         "worksheets_table": worksheets_table,
         "worksheet_maker": worksheet_maker,
     }
@@ -191,6 +203,9 @@ class SafeView:
 
     def __len__(self) -> int:
         return len(self._value)
+
+    def __bool__(self) -> bool:  # `{% if framework.ratings %}`: a dataclass has no length, but is there
+        return bool(self._value)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self._safe(self._value(*args, **kwargs), self._field)

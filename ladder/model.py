@@ -52,6 +52,15 @@ class ProficiencyStep:
 
 
 @dataclass(frozen=True)
+class Ratings:
+    """How people are rated against their level (framework.yaml's `ratings`): all optional."""
+
+    cumulative: bool | None = None  # None: the framework does not say
+    scale: tuple[ProficiencyStep, ...] = ()  # the ratings, lowest first
+    combining: str = ""  # how the dimensions' ratings make one
+
+
+@dataclass(frozen=True)
 class Track:
     id: str
     name: str
@@ -190,6 +199,7 @@ class Framework:
     standards: tuple[Standard, ...]
     examples: tuple[Example, ...]
     vague_phrases: tuple[str, ...] = ()
+    ratings: Ratings | None = None
     # The framework's own worksheet words by file (common, a kind), laid over Ladder's (ladder.wording).
     worksheet_words: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, repr=False, compare=False)
     _ladders: Mapping[str, tuple[Level, ...]] = field(default_factory=dict, repr=False, compare=False)
@@ -352,6 +362,7 @@ def build(data: Mapping[str, Any]) -> Framework:
         standards=standards,
         examples=examples,
         vague_phrases=tuple(top.get("lint", {}).get("vague_phrases", ())),
+        ratings=_ratings(top.get("ratings")),
         worksheet_words=MappingProxyType(dict(data.get("worksheet_words", {}))),
         _ladders=MappingProxyType(ladders),
         _previous=MappingProxyType(previous),
@@ -366,6 +377,13 @@ def build(data: Mapping[str, Any]) -> Framework:
             by_id.setdefault(alias, item)
     object.__setattr__(framework, "_by_id", MappingProxyType(by_id))
     return framework
+
+
+def _ratings(given: Mapping[str, Any] | None) -> Ratings | None:
+    if not given:
+        return None
+    scale = tuple(ProficiencyStep(**step) for step in given.get("scale", ()))
+    return Ratings(given.get("cumulative"), scale, given.get("combining", ""))
 
 
 def _by_level(examples: tuple[Example, ...]) -> dict[str, tuple[Example, ...]]:

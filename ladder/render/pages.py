@@ -257,6 +257,7 @@ def _levels_view(framework: Framework) -> dict[str, object]:
     written = [cell for cell in cells if cell and cell.cell and cell.cell.intent == "written"]
     return {
         "tracks": tracks,
+        "ratings": framework.ratings,
         "shows": {
             "steps": any(cell.proficiency for cell in written),
             "counts": any(not cell.proficiency for cell in written),

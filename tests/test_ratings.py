@@ -1,0 +1,71 @@
+"""The framework's `ratings` (framework.yaml): whether levels are cumulative, the ratings, and the
+rule that combines them; shown on the Levels page and cited by guides through {{ ratings() }}."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ladder.render.pages import render_pages
+from ladder.validate import load_framework, validate
+from tests.conftest import BASE
+
+RATINGS = {
+    "cumulative": True,
+    "scale": [
+        {"id": "short", "name": "Short of it", "summary": "Some of the level is missing."},
+        {"id": "there", "name": "There", "summary": "All of the level, all period."},
+    ],
+    "combining": "Any dimension *short of it* makes the whole short of it.",
+}
+
+
+def with_ratings(tmp_path: Path, ratings: object) -> Path:
+    root = tmp_path / "framework"
+    shutil.copytree(BASE, root)
+    top = root / "framework.yaml"
+    data = yaml.safe_load(top.read_text(encoding="utf-8"))
+    data["ratings"] = ratings
+    top.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return root
+
+
+def test_the_levels_page_says_how_a_level_is_judged(tmp_path: Path) -> None:
+    page = render_pages(load_framework(with_ratings(tmp_path, RATINGS)))["levels/index.md"]
+    judged = page.split("## How a level is judged", 1)[1]
+    assert "Levels are cumulative" in judged
+    assert "- **Short of it**: Some of the level is missing." in judged
+    assert judged.index("Short of it") < judged.index("**There**")  # lowest first, as written
+    assert "Any dimension <em>short of it</em> makes the whole short of it." in judged  # its Markdown, made safe
+
+
+def test_each_part_shows_only_when_written(tmp_path: Path) -> None:
+    page = render_pages(load_framework(with_ratings(tmp_path, {"cumulative": False})))["levels/index.md"]
+    judged = page.split("## How a level is judged", 1)[1]
+    assert (
+        "Each level stands on its own" in judged
+        and "lowest first" not in judged
+        and "From the dimensions" not in judged
+    )
+
+
+def test_without_ratings_the_page_has_no_such_section() -> None:
+    assert "How a level is judged" not in render_pages(load_framework(BASE))["levels/index.md"]
+
+
+@pytest.mark.parametrize(
+    ("ratings", "words"),
+    [
+        ({"cumulative": "yes"}, "ratings.cumulative"),
+        ({"scale": [{"id": "only", "name": "Only", "summary": "One rating is no scale."}]}, "ratings.scale"),
+        ({"combining": "x", "weights": [1, 2]}, "weights"),
+    ],
+)
+def test_a_malformed_ratings_is_an_error_naming_it(tmp_path: Path, ratings: object, words: str) -> None:
+    errors = [str(problem) for problem in validate(with_ratings(tmp_path, ratings)).problems if problem.is_error]
+    assert errors and all("framework.yaml" in error for error in errors) and any(words in error for error in errors), (
+        errors
+    )
