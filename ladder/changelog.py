@@ -43,7 +43,7 @@ FIELDS: dict[type, tuple[str, ...]] = {
     Level: ("code", "title", "track", "order", "summary", "scope"),
     LevelStatement: ("text", "level", "dimension"),
     Dimension: ("name", "summary", "covers", "order"),
-    Standard: ("name", "question", "scenario", "order"),
+    Standard: ("name", "question", "scenario", "scenarios", "order"),
     Statement: ("text", "standard", "side"),
     Example: ("title", "expectation", "why", "orientation", "levels", "dimensions", "tracks", "key_steps"),
 }

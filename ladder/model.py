@@ -23,6 +23,7 @@ PROSE_FIELDS = frozenset(
         "key_steps",
         "question",
         "scenario",
+        "scenarios",
         "scope",
         "statements",
         "summary",
@@ -161,6 +162,7 @@ class Standard:
     above_the_line: tuple[Statement, ...]
     below_the_line: tuple[Statement, ...]
     aliases: tuple[str, ...] = ()
+    scenarios: tuple[str, ...] = ()  # more situations after the first, such as one from a manager's work
 
     @property
     def statements(self) -> tuple[Statement, ...]:
@@ -434,6 +436,7 @@ def _standard(item: Mapping[str, Any]) -> Standard:
             item,
             above_the_line=statements("above_the_line", True),
             below_the_line=statements("below_the_line", False),
+            scenarios=tuple(item.get("scenarios", ())),
         )
     )
 

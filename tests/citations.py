@@ -16,9 +16,10 @@ from ladder.model import Framework
 from tests.conftest import ROOT
 
 DOCS = ROOT / "docs"
-CALL = re.compile(r"\{\{\s*(link|quote|example|levels_list)\((.*?)\)\s*\}\}", re.DOTALL)
+CALL = re.compile(r"\{\{\s*(link|quote|example|levels_list|ratings)\((.*?)\)\s*\}\}", re.DOTALL)
 LITERAL_ID = re.compile(r"""\s*'([a-z0-9-]+)'""")
 OTHERWISE = re.compile(r"""otherwise=(?:'([^']*)'|"([^"]*)")""")
+RATINGS = "ratings"
 SHOWN_INSTEAD = re.compile(r"INFO\s+-\s+Ladder: (\d+) citations? on (\d+) pages? name items")
 
 
@@ -38,10 +39,10 @@ def citations(docs: Path = DOCS) -> list[Citation]:
             continue  # macros are text here, as in the adapt guide that shows how to write them
         for macro, arguments in CALL.findall(text):
             ident = LITERAL_ID.match(arguments)
-            if ident:
+            if ident or macro == RATINGS:  # ratings() cites the framework's ratings: no id
                 otherwise = OTHERWISE.search(arguments)
                 shown = None if otherwise is None else otherwise.group(1) or otherwise.group(2) or ""
-                found.append(Citation(path.relative_to(docs).as_posix(), macro, ident.group(1), shown))
+                found.append(Citation(path.relative_to(docs).as_posix(), macro, ident.group(1) if ident else "", shown))
     return found
 
 
@@ -59,6 +60,8 @@ def front_matter(text: str) -> list[str]:
 def shown_instead(framework: Framework) -> set[tuple[str, str, str]]:
     """(page, macro, id) of each citation a build against `framework` shows as its `otherwise` text."""
     known = {alias for item in framework.items() for alias in (item.id, *item.aliases)}
+    if framework.ratings is not None:
+        known.add("")  # ratings() cites the ratings, which this framework has
     return {(each.page, each.macro, each.ident) for each in citations() if each.ident not in known}
 
 
