@@ -2,7 +2,7 @@
 
 expectations: the start of a review period, with the end-of-period review at the back.
 onboarding:   a new hire's first 90 days, agreed in their first two weeks.
-promotion:    the case that someone already works at the next level, and has for months.
+promotion:    a case for a step up, built from months of evidence gathered at the next level.
 pip:          a performance improvement plan with a weekly check-in log.
 """
 
@@ -230,10 +230,10 @@ def pip(subject: Subject) -> Worksheet:
         [
             Section(spans(before["heading"]), (hint(before["hint"]), checklist(before["items"]))),
             gaps,
-            Section(spans(timeline["heading"]), (hint(timeline["hint"]), table(timeline, timeline_rows))),
             Section(spans(support["heading"]), (hint(support["hint"]), table(support))),
-            Section(spans(consequences["heading"]), (field(consequences),)),
+            Section(spans(timeline["heading"]), (hint(timeline["hint"]), table(timeline, timeline_rows))),
             Section(spans(log["heading"]), (hint(log["hint"]), table(log, log_rows))),
+            Section(spans(consequences["heading"]), (field(consequences),)),
             Section(
                 spans(outcome["heading"]),
                 (
