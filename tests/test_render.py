@@ -196,3 +196,18 @@ def test_a_dimension_page_over_its_statement_budget_shows_each_levels_first_stat
     assert statements[0].split()[0] in page and statements[1] not in page
     assert f"[and 7 more](../levels/{level.id}.md#dimension-0)" in page
     assert len(page) < 100_000
+
+
+def test_a_list_whose_statements_all_have_ids_keeps_their_places_as_anchors(tmp_path: Path) -> None:
+    """Giving every statement of a list an id must not break links made to their places before."""
+    root = FIXTURES / "shapes" / "statement-ids"
+    framework = load_framework(root)
+    level = framework.level("engineer-1")
+    page = render_pages(framework)[f"levels/{level.id}.md"]
+    for dimension, cell in level.cells.items():
+        named = all(statement.id for statement in cell.statements)
+        for statement in cell.statements:
+            place = f'<a id="{dimension}--{statement.position}"></a>'
+            assert (place in page) == (named and bool(statement.id)), (dimension, statement.position)
+    unnamed = render_pages(load_framework(BASE))  # statements known only by their place: no extra anchors
+    assert not any('<a id="' in text and "--" in text.split('<a id="', 1)[1][:60] for text in unnamed.values())
