@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from ladder.model import Cell, LevelStatement
 
-# How alike two wordings must be (difflib's ratio, 0 to 1) to count as one statement reworded.
+# How alike two wordings must be (difflib's ratio over their words, 0 to 1) to count as one
+# statement reworded.
 REWORDED_AT = 0.6
 
 
@@ -66,7 +68,7 @@ def between(lower: Cell | None, upper: Cell | None) -> Difference:
             after.remove(statement)
             kept += 1
     for statement in list(after):  # close wording: the most alike of what is left, if alike enough
-        scored = [(SequenceMatcher(None, _words(old.text), _words(statement.text)).ratio(), old) for old in before]
+        scored = [(_alike(old.text, statement.text), old) for old in before]
         best = max(scored, key=lambda pair: pair[0], default=None)
         if best is not None and best[0] >= REWORDED_AT:
             before.remove(best[1])
@@ -77,3 +79,10 @@ def between(lower: Cell | None, upper: Cell | None) -> Difference:
 
 def _words(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+@lru_cache(maxsize=65536)  # the same pairs are compared for level pages, the next levels and worksheets
+def _alike(before: str, after: str) -> float:
+    """How alike two wordings are, 0 to 1: difflib's ratio over their words (not their letters,
+    which is slower and finds likeness in any two English sentences)."""
+    return SequenceMatcher(None, _words(before).split(), _words(after).split(), autojunk=False).ratio()
