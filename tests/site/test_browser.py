@@ -24,7 +24,7 @@ from playwright.sync_api import Browser, Page, expect
 from benchmarks import screenshots
 from ladder import urls
 from ladder.model import Framework, Level
-from ladder.render.spellings import HYPHENATED
+from ladder.render.spellings import hyphenated
 from ladder.render.text import plain
 from ladder.render.titles import citation
 from ladder.worksheet import Request, make
@@ -140,7 +140,7 @@ def hyphenated_statement(framework: Framework) -> tuple[Level, str]:
     for level in framework.levels:
         for cell in level.cells.values():
             for text in cell.texts:
-                words = HYPHENATED.findall(plain(text))
+                words = hyphenated(plain(text))
                 if words:
                     return level, words[0]
     pytest.skip("this framework has no hyphenated word in a level's statements")
