@@ -26,7 +26,6 @@ from ladder.problems import Problem, did_you_mean
 from ladder.urls import WORKSHEET_KINDS
 from ladder.yaml_source import YamlDocument, parse
 
-FOLDER = WORDING_FOLDER  # in a framework folder: its own worksheet words, file by file
 NAMES: tuple[str, ...] = ("common", *WORKSHEET_KINDS)
 CODE = "worksheet-text"
 
@@ -42,7 +41,7 @@ def defaults(name: str) -> dict[str, Any]:
 def read(root: Path) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
     """The framework's own words, each file already laid over Ladder's (only the files it has), and
     the problems found in them. A file with a problem is left out: its worksheets keep the defaults."""
-    folder = root / FOLDER
+    folder = root / WORDING_FOLDER
     if not folder.is_dir():
         return {}, []
     own: dict[str, dict[str, Any]] = {}

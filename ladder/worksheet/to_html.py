@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import re
 from functools import cache
 from importlib import resources
@@ -51,17 +50,15 @@ def _script() -> tuple[Markup, str]:
     return Markup(source), f"sha256-{digest}"
 
 
-def _screen_words(worksheet: Worksheet) -> Markup:
-    """The script's words as JSON that cannot end its <script> element: json.dumps leaves `<`, `>`
-    and `&` as they are, so they are written as JSON's unicode escapes."""
+def _screen_words(worksheet: Worksheet) -> dict[str, str]:
+    """The words the worksheet's script shows (the template writes them with Jinja's `tojson`,
+    which escapes what could end the <script> element they sit in)."""
     growth = worksheet.common["growth"]
-    shown = {
+    return {
         **worksheet.common["on_screen"],
         "assessed": growth["assessed"],
         "assessed_joiner": growth["assessed_joiner"],
     }
-    text = json.dumps(shown, ensure_ascii=False)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def render(worksheet: Worksheet) -> str:

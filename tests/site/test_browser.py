@@ -104,11 +104,15 @@ def landed(url: str) -> re.Pattern[str]:
     return re.compile(re.escape(address) + r"(\?h=[^#]*)?" + (re.escape("#" + fragment) if fragment else "") + "$")
 
 
-def test_searching_a_standards_name_lists_it_and_opens_its_page(page: Page, site: str, handbook: Built) -> None:
-    standard = some(handbook.framework.standards, "standards")[0]
+def search(page: Page, site: str, query: str) -> None:
     page.goto(site)
     page.get_by_role("textbox", name="Search").click()  # Material's search is ready once clicked
-    page.keyboard.type(standard.name)
+    page.keyboard.type(query)
+
+
+def test_searching_a_standards_name_lists_it_and_opens_its_page(page: Page, site: str, handbook: Built) -> None:
+    standard = some(handbook.framework.standards, "standards")[0]
+    search(page, site, standard.name)
     result = page.locator(f'.md-search-result__link[href^="{site + urls.url(standard)}"]').first
     expect(result).to_be_visible()
     expect(result).to_contain_text(standard.name)
@@ -119,20 +123,12 @@ def test_searching_a_standards_name_lists_it_and_opens_its_page(page: Page, site
 
 def test_searching_a_statement_deep_links_to_its_anchor(page: Page, site: str, handbook: Built) -> None:
     statement = some(handbook.framework.standards, "standards")[0].above_the_line[0]
-    page.goto(site)
-    page.get_by_role("textbox", name="Search").click()
-    page.keyboard.type(" ".join(plain(statement.text).split()[:4]))
+    search(page, site, " ".join(plain(statement.text).split()[:4]))
     result = page.locator(f'.md-search-result__link[href$="#{statement.id}"]').first
     expect(result).to_be_visible()
     result.click()
     expect(page).to_have_url(landed(site + urls.url(statement)))
     expect(page.locator(f"#{statement.id}")).to_be_in_viewport()
-
-
-def search(page: Page, site: str, query: str) -> None:
-    page.goto(site)
-    page.get_by_role("textbox", name="Search").click()  # Material's search is ready once clicked
-    page.keyboard.type(query)
 
 
 def hyphenated_statement(framework: Framework) -> tuple[Level, str]:
