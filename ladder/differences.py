@@ -77,6 +77,7 @@ def between(lower: Cell | None, upper: Cell | None) -> Difference:
     return Difference(tuple(after), tuple(reworded), tuple(before), kept)
 
 
+@lru_cache(maxsize=65536)  # a statement is compared with several others, on several pages
 def _words(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -84,5 +85,10 @@ def _words(text: str) -> str:
 @lru_cache(maxsize=65536)  # the same pairs are compared for level pages, the next levels and worksheets
 def _alike(before: str, after: str) -> float:
     """How alike two wordings are, 0 to 1: difflib's ratio over their words (not their letters,
-    which is slower and finds likeness in any two English sentences)."""
-    return SequenceMatcher(None, _words(before).split(), _words(after).split(), autojunk=False).ratio()
+    which is slower and finds likeness in any two English sentences). Below REWORDED_AT the
+    figure is only known to be below it: difflib's cheap upper bounds (the lengths, then the
+    words in common) rule most pairs out before the full comparison."""
+    matcher = SequenceMatcher(None, _words(before).split(), _words(after).split(), autojunk=False)
+    if matcher.real_quick_ratio() < REWORDED_AT or matcher.quick_ratio() < REWORDED_AT:
+        return 0.0
+    return matcher.ratio()

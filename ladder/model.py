@@ -263,7 +263,8 @@ class Framework:
 
     def tracks_of(self, level: Level) -> tuple[Track, ...]:
         """The tracks whose ladder includes this level (a shared level is on several)."""
-        return tuple(track for track in self.tracks if level in self._ladders[track.id])
+        # by id: comparing whole levels field by field would cost more than the rest of the page
+        return tuple(track for track in self.tracks if any(step.id == level.id for step in self._ladders[track.id]))
 
     def previous_level(self, level: Level) -> Level | None:
         return self._previous.get(level.id)

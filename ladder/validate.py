@@ -23,6 +23,7 @@ class Report:
     problems: list[Problem]
     framework: Framework | None  # None while there are errors
     data: dict[str, Any] | None = None  # the checked plain data the framework was built from
+    lock: Document | None = None  # the lock file of published ids, when the framework has one
 
     @property
     def errors(self) -> int:
@@ -36,8 +37,11 @@ class Report:
         return self.errors == 0 and not (strict and self.warnings)
 
 
-def validate(root: Path) -> Report:
-    """Check the framework at `root`. Raises load.FrameworkNotFound if there is no such folder."""
+def validate(root: Path, *, warnings: bool = True) -> Report:
+    """Check the framework at `root`. Raises load.FrameworkNotFound if there is no such folder.
+
+    `warnings=False` leaves out the content warnings (ladder.lint), which never stop a build: a
+    site build, which reports errors only, does not spend time finding them."""
     loaded = load(root)
     documents, problems = loaded.documents, loaded.problems
     lock_document, lock_problems = lock.read_lock(root)
@@ -49,11 +53,12 @@ def validate(root: Path) -> Report:
     problems += references.check(documents, loaded.unread)
     if lock_document is not None and len(documents) in passed_indexes:
         problems += lock.check(lock_document, documents, loaded.unread)
-        problems += lint.check_documents([lock_document], root, [])
+        problems += lint.check_documents([lock_document], root, []) if warnings else []
     top_document = next((document for document in passed if document.kind is FRAMEWORK), None)
     top: dict[str, Any] = top_document.data if top_document is not None else {}
     settings = top.get("lint", {})
-    problems += lint.check_documents(passed, root, settings.get("vague_phrases", []))
+    if warnings:
+        problems += lint.check_documents(passed, root, settings.get("vague_phrases", []))
     worksheet_words, wording_problems = wording.read(root)
     problems += wording_problems
     if top_document is not None:
@@ -65,11 +70,11 @@ def validate(root: Path) -> Report:
         problems += references.check_model(built, _by_id(passed), top_document)
         if not any(problem.is_error for problem in problems):
             framework = built
-            problems += lint.check_framework(framework, _by_id(passed))
+            problems += lint.check_framework(framework, _by_id(passed)) if warnings else []
         else:
             data = None
     kept = lint.ignored(problems, settings.get("ignore", []))
-    return Report(root, len(documents), sort_unique(kept), framework, data)
+    return Report(root, len(documents), sort_unique(kept), framework, data, lock_document)
 
 
 def load_framework(root: Path) -> Framework:

@@ -79,3 +79,17 @@ def test_no_case_ever_prints_a_traceback(tmp_path: Path) -> None:
         result = run("validate", "framework", cwd=target)
         assert result.returncode in (0, 1), case.name
         assert "Traceback" not in result.stderr, case.name
+
+
+def test_a_site_build_check_leaves_out_only_the_warnings(tmp_path: Path) -> None:
+    """The site checks with warnings=False (they never stop a build): the same errors and framework."""
+    from ladder.validate import validate
+
+    warned = assemble_case(CASES / "warn-key-steps", tmp_path / "warned")
+    full, quick = validate(warned), validate(warned, warnings=False)
+    assert full.warnings > 0 and quick.warnings == 0
+    assert quick.framework == full.framework and quick.data == full.data
+    broken = assemble_case(CASES / "bad-ids", tmp_path / "broken")
+    assert [str(p) for p in validate(broken, warnings=False).problems if p.is_error] == [
+        str(p) for p in validate(broken).problems if p.is_error
+    ]

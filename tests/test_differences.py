@@ -50,3 +50,12 @@ def test_a_cell_that_is_not_written_has_no_statements_to_compare() -> None:
     difference = between(cell("l1", intent="not_expected"), cell("l2", "Mentors one engineer."))
     assert difference.summary() == "1 new"
     assert between(None, None).summary() == ""
+
+
+def test_wordings_with_few_words_in_common_are_not_alike() -> None:
+    """difflib's cheap upper bounds rule a pair out; a pair that passes them gets the full ratio."""
+    from ladder.differences import REWORDED_AT, _alike
+
+    assert _alike("Writes tests for every change.", "Chairs the architecture review.") == 0.0
+    close = _alike("Reviews code from their own team the same day.", "Reviews code from any team the same day.")
+    assert REWORDED_AT <= close < 1.0

@@ -71,3 +71,13 @@ def test_export_of_an_invalid_framework_lists_its_errors(tmp_path: Path) -> None
     assert code == 1
     assert "duplicate key 'craft'" in output
     assert "Traceback" not in output
+
+
+def test_the_sites_compact_json_holds_the_same_data_as_the_export() -> None:
+    from ladder.export import to_json
+    from ladder.validate import load_framework
+
+    framework = load_framework(BASE)
+    compact, indented = to_json(framework, compact=True), to_json(framework)
+    assert json.loads(compact) == json.loads(indented)
+    assert len(compact) < len(indented) and "\n" not in compact.rstrip("\n")

@@ -211,3 +211,16 @@ def test_a_list_whose_statements_all_have_ids_keeps_their_places_as_anchors(tmp_
             assert (place in page) == (named and bool(statement.id)), (dimension, statement.position)
     unnamed = render_pages(load_framework(BASE))  # statements known only by their place: no extra anchors
     assert not any('<a id="' in text and "--" in text.split('<a id="', 1)[1][:60] for text in unnamed.values())
+
+
+def test_attribute_values_are_percent_encoded_as_urllib_does_it() -> None:
+    """The quick path for ASCII text gives exactly urllib's encoding (with _ and ~ encoded too)."""
+    from urllib.parse import quote
+
+    from ladder.render.environment import attribute
+
+    def reference(value: str) -> str:
+        return quote(value, safe="").replace("_", "%5F").replace("~", "%7E")
+
+    for value in ["".join(map(chr, range(128))), "[L4 — Delivery](https://x.org/a_b~c)", "plain-text.v2"]:
+        assert attribute(value) == reference(value)

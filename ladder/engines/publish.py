@@ -26,6 +26,7 @@ from ladder import export, urls
 from ladder.engines.settings import Settings
 from ladder.files import digest, engine_digest, write_atomic
 from ladder.load import published_files
+from ladder.lock import published
 from ladder.model import Framework, build
 from ladder.problems import FrameworkError
 from ladder.render import handbook
@@ -96,7 +97,7 @@ def _pages(settings: Settings, inputs: str) -> tuple[handbook.Handbook, str]:
     else:
         framework = build(saved["data"])
         return handbook.Handbook(framework, saved["pages"], saved["redirects"]), saved["framework_json"]
-    report = validate(root)
+    report = validate(root, warnings=False)  # the site reports errors; `ladder validate` gives the warnings
     if report.framework is None or report.data is None:
         raise FrameworkError(problem for problem in report.problems if problem.is_error)
     worksheets: set[str] = set()
@@ -104,8 +105,9 @@ def _pages(settings: Settings, inputs: str) -> tuple[handbook.Handbook, str]:
         from ladder.worksheet import site as worksheet_site
 
         worksheets = set(worksheet_site.paths(report.framework, settings.worksheet_formats))
-    made = handbook.build(root, report.framework, worksheets=worksheets, versions=versions)
-    framework_json = export.to_json(report.framework)
+    record = published(report.lock)
+    made = handbook.build(root, report.framework, worksheets=worksheets, versions=versions, record=record)
+    framework_json = export.to_json(report.framework, compact=True)
     saved = {"data": report.data, "pages": made.pages, "redirects": made.redirects, "framework_json": framework_json}
     try:
         shutil.rmtree(folder, ignore_errors=True)  # the folder holds one result: the newest

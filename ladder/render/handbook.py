@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ladder.history import recent
-from ladder.lock import published, read_lock
+from ladder.lock import Published, published, read_lock
 from ladder.model import Framework
 from ladder.render.pages import Context, page_sources, render_pages
 from ladder.render.redirects import moved_anchors, old_addresses
@@ -27,14 +27,21 @@ class Handbook:
 
 
 def build(
-    root: Path, framework: Framework, *, worksheets: Container[str] = (), versions: list[Version] | None = None
+    root: Path,
+    framework: Framework,
+    *,
+    worksheets: Container[str] = (),
+    versions: list[Version] | None = None,
+    record: dict[str, Published] | None = None,
 ) -> Handbook:
     """Every generated page of the framework at `root` (already validated as `framework`).
 
     `worksheets`: the blank worksheet files the site publishes, which level pages link.
     `versions`: the framework's versions in git (ladder.revisions.history), when read already.
+    `record`: the published ids (ladder.lock.published), when validation has read the lock file.
     """
-    record = published(read_lock(root)[0])  # read and checked with the framework
+    if record is None:
+        record = published(read_lock(root)[0])  # read and checked with the framework
     old = old_addresses(framework, record, page_sources(framework))
     pages = render_pages(framework, Context(worksheets, recent(root, framework, versions=versions)))
     for source, moved in old.moved.items():  # anchors at old places that send the reader on

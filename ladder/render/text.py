@@ -75,7 +75,7 @@ PARSER = _parser()
 
 def one_line(value: str) -> str:
     """The text with every run of whitespace (YAML block scalars' line breaks too) as one space."""
-    return WHITESPACE.sub(" ", value).strip()
+    return " ".join(value.split())  # str.split() splits at what `\s` matches, and is quicker
 
 
 @lru_cache(maxsize=65536)  # a statement appears on several pages: parse it once per build

@@ -7,6 +7,7 @@ worksheet pasted into a wiki or printed to PDF still points at the right handboo
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 from ladder import differences, urls
@@ -67,11 +68,16 @@ class Links:
         """Prose from the YAML with its inline Markdown, through the same parser as the handbook's
         pages (ladder.render.text.runs): bold stays bold, links become links (a path inside the
         handbook made absolute), and emphasis and code show as their words."""
-        found = [
-            Span(words, None if href is None else href if SCHEME.match(href) else self.to(href), strong=strong)
-            for words, href, strong in runs(value)
-        ]
-        return spans("{text}", text=tuple(found))
+        return _prose(value, self.site)
+
+
+@lru_cache(maxsize=65536)  # a statement is in several worksheets of a build: its spans are made once
+def _prose(value: str, site: str) -> Inline:
+    found = [
+        Span(words, None if href is None else href if SCHEME.match(href) else urls.absolute(site, href), strong=strong)
+        for words, href, strong in runs(value)
+    ]
+    return spans("{text}", text=tuple(found))
 
 
 def plain(value: str) -> Inline:

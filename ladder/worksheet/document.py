@@ -11,6 +11,7 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any, ClassVar
 
 
@@ -116,7 +117,7 @@ def spans(template: str, **values: str | Span | Inline) -> Inline:
     middle one a link, so every format can render the link natively.
     """
     result: list[Span] = []
-    for literal, name, _spec, _conversion in string.Formatter().parse(template):
+    for literal, name in _parsed(template):
         if literal:
             result.append(Span(literal))
         if name is not None:
@@ -126,6 +127,11 @@ def spans(template: str, **values: str | Span | Inline) -> Inline:
             else:
                 result.append(value if isinstance(value, Span) else Span(str(value)))
     return _merge(result)
+
+
+@lru_cache(maxsize=4096)  # the same few hundred sentences fill every worksheet of a build
+def _parsed(template: str) -> tuple[tuple[str, str | None], ...]:
+    return tuple((literal, name) for literal, name, _spec, _conversion in string.Formatter().parse(template))
 
 
 def _merge(parts: list[Span]) -> Inline:
