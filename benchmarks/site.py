@@ -113,6 +113,16 @@ def plain_project(config: Path, out: Path) -> Path:
     return out / "mkdocs.yml"
 
 
+def with_macros_plugin(plain: Path) -> Path:
+    """The plain project's configuration with the mkdocs-macros plugin switched on, rendering no page:
+    the share of the time limit the plugin Ladder builds on takes before Ladder does anything."""
+    config = yaml.safe_load(plain.read_text(encoding="utf-8"))
+    config["plugins"] = [*config.get("plugins", []), {"macros": {"render_by_default": False}}]
+    path = plain.with_name("mkdocs-macros.yml")
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
 def race(builds: dict[str, Callable[[], tuple[float, float]]], runs: int) -> dict[str, list[tuple[float, float]]]:
     """Each build `runs` times, taking turns, so that all of them see the same load."""
     results: dict[str, list[tuple[float, float]]] = {name: [] for name in builds}
@@ -160,6 +170,7 @@ def bench_site(work: Path) -> bool:
     shipped = ROOT / "mkdocs.yml"
     plain = plain_project(bare, work / "plain")
     plain_files = plain_project(shipped, work / "plain-files")
+    plain_macros = with_macros_plugin(plain)
     # The same configurations with the cache a previous build left (in a folder of their own).
     warm_bare = work / "warm" / bare.name
     warm_bare.parent.mkdir()
@@ -172,6 +183,7 @@ def bench_site(work: Path) -> bool:
             "plain": lambda: mkdocs_build(plain, work / "plain-site", strict=False),
             "plain_files": lambda: mkdocs_build(plain_files, work / "plain-files-site", strict=False),
             "warm": lambda: mkdocs_build(warm_bare, work / "warm-site", warm=True),
+            "plain_macros": lambda: mkdocs_build(plain_macros, work / "plain-macros-site", strict=False),
         },
         RUNS_SMALL,
     )
@@ -185,6 +197,8 @@ def bench_site(work: Path) -> bool:
     ok &= ratio_line("as shipped / plain with the same files", runs["shipped"], runs["plain_files"], 1.35)
     print("  with the cache folder a previous build left (every build after the first):")
     ratio_line("  without worksheets / plain", runs["warm"], runs["plain"], 1.25)
+    print("  the floor: plain Material with the mkdocs-macros plugin on, rendering no page:")
+    ratio_line("  plain with mkdocs-macros / plain", runs["plain_macros"], runs["plain"], 1.25)
     return ok
 
 

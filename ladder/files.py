@@ -17,11 +17,12 @@ class FileExists(Exception):
         super().__init__(f"{path} already exists (use --force to replace it)")
 
 
-def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> None:
+def write_atomic(path: Path, content: str | bytes, *, force: bool = False, durable: bool = True) -> None:
     """Write `content` to `path` all at once: an interrupted run leaves the old file or none, never a part.
 
     Refuses (FileExists) to replace an existing file unless `force` is given. An OSError names
-    `path`, not the temporary file the content passed through.
+    `path`, not the temporary file the content passed through. `durable=False` skips waiting for
+    the disk (fsync), for a cache file that can be made again: as MkDocs writes the site itself.
     """
     if path.exists() and not force:
         raise FileExists(path)
@@ -34,8 +35,9 @@ def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> No
         os.chmod(temporary, 0o666 & ~_umask())
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         if not force and path.exists():  # appeared while we wrote: still never clobber it
             raise FileExists(path)
         os.replace(temporary, path)

@@ -111,7 +111,7 @@ def _pages(settings: Settings, inputs: str) -> tuple[handbook.Handbook, str]:
     saved = {"data": report.data, "pages": made.pages, "redirects": made.redirects, "framework_json": framework_json}
     try:
         shutil.rmtree(folder, ignore_errors=True)  # the folder holds one result: the newest
-        write_atomic(kept, json.dumps(saved, ensure_ascii=False), force=True)
+        write_atomic(kept, json.dumps(saved, ensure_ascii=False), force=True, durable=False)
     except OSError:  # a read-only checkout still builds; it only cannot keep the result
         pass
     return made, framework_json

@@ -76,7 +76,7 @@ def cached(framework: Framework, chosen: Sequence[str], cache_dir: Path) -> dict
         for fmt in chosen:
             kept = folder / f"{identity.hexdigest()[:24]}.{fmt}"
             if not kept.is_file():
-                write_atomic(kept, render(worksheet, fmt), force=True)
+                write_atomic(kept, render(worksheet, fmt), force=True, durable=False)
             found[urls.worksheet(level, kind, fmt)] = kept
     used = set(found.values())
     for stale in folder.iterdir() if folder.is_dir() else ():
