@@ -79,8 +79,9 @@ def write_roster(
             outcome.problems.append(RowProblem(source, row.line, error.field, error.message))
             continue
         target = folder / file_name
-        try:
-            write_atomic(target, render(build(subject), fmt), force=force)
+        try:  # not durable: a roster's files are made again by running it again, and a thousand
+            # waits for the disk would double the time it takes
+            write_atomic(target, render(build(subject), fmt), force=force, durable=False)
         except FileExists:
             outcome.skipped.append(target)
         except OSError as error:
