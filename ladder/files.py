@@ -22,7 +22,8 @@ def write_atomic(path: Path, content: str | bytes, *, force: bool = False, durab
 
     Refuses (FileExists) to replace an existing file unless `force` is given. An OSError names
     `path`, not the temporary file the content passed through. `durable=False` skips waiting for
-    the disk (fsync), for a cache file that can be made again: as MkDocs writes the site itself.
+    the disk (fsync), for a file that can be made again (a cache, a roster's worksheets), as MkDocs
+    writes the site itself.
     """
     if path.exists() and not force:
         raise FileExists(path)

@@ -53,7 +53,8 @@ def validate(root: Path, *, warnings: bool = True) -> Report:
     problems += references.check(documents, loaded.unread)
     if lock_document is not None and len(documents) in passed_indexes:
         problems += lock.check(lock_document, documents, loaded.unread)
-        problems += lint.check_documents([lock_document], root, []) if warnings else []
+        if warnings:
+            problems += lint.check_documents([lock_document], root, [])
     top_document = next((document for document in passed if document.kind is FRAMEWORK), None)
     top: dict[str, Any] = top_document.data if top_document is not None else {}
     settings = top.get("lint", {})
@@ -70,7 +71,8 @@ def validate(root: Path, *, warnings: bool = True) -> Report:
         problems += references.check_model(built, _by_id(passed), top_document)
         if not any(problem.is_error for problem in problems):
             framework = built
-            problems += lint.check_framework(framework, _by_id(passed)) if warnings else []
+            if warnings:
+                problems += lint.check_framework(framework, _by_id(passed))
         else:
             data = None
     kept = lint.ignored(problems, settings.get("ignore", []))
