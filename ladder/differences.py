@@ -46,6 +46,7 @@ class Difference:
         return ", ".join(part for part in parts if part)
 
 
+@lru_cache(maxsize=4096)  # each pair of levels is compared on both their pages and in worksheets
 def between(lower: Cell | None, upper: Cell | None) -> Difference:
     """The statements that differ between what two levels say about one dimension."""
     before = list(lower.statements if lower is not None and lower.intent == "written" else ())

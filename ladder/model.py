@@ -121,6 +121,11 @@ class Cell:
     def texts(self) -> tuple[str, ...]:
         return tuple(statement.text for statement in self.statements)
 
+    @property
+    def all_named(self) -> bool:
+        """Every statement has an id of its own, so none is known by its place in the list."""
+        return all(statement.id for statement in self.statements)
+
 
 @dataclass(frozen=True)
 class Level:
