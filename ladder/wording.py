@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from ladder.load import WORDING_FOLDER, YAML_SUFFIXES, file_problem
+from ladder.model import Framework
 from ladder.problems import Problem, did_you_mean
 from ladder.urls import WORKSHEET_KINDS
 from ladder.yaml_source import YamlDocument, parse
@@ -36,6 +37,16 @@ def defaults(name: str) -> dict[str, Any]:
     source = resources.files("ladder").joinpath("worksheet", "text", f"{name}.yaml").read_text(encoding="utf-8")
     loaded: dict[str, Any] = yaml.load(source, Loader=yaml.CSafeLoader)  # libyaml: ten times PyYAML's own speed
     return loaded
+
+
+def words(name: str, framework: Framework | None = None) -> dict[str, Any]:
+    """The text file `<name>.yaml` (common, or a kind) as plain data: the framework's own words,
+    laid over Ladder's when validation read a `worksheets/<name>.yaml` in its folder."""
+    if framework is not None:
+        own = framework.worksheet_words.get(name)
+        if own is not None:
+            return dict(own)
+    return defaults(name)
 
 
 def read(root: Path) -> tuple[dict[str, dict[str, Any]], list[Problem]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import nh3
@@ -224,3 +225,20 @@ def test_attribute_values_are_percent_encoded_as_urllib_does_it() -> None:
 
     for value in ["".join(map(chr, range(128))), "[L4 — Delivery](https://x.org/a_b~c)", "plain-text.v2"]:
         assert attribute(value) == reference(value)
+
+
+def test_a_level_page_lists_its_worksheets_in_the_frameworks_own_words(tmp_path: Path) -> None:
+    """A fork that words its worksheets its own way (worksheets/common.yaml) sees the same words on
+    level pages: the kinds and formats are named in one place."""
+    root = tmp_path / "framework"
+    shutil.copytree(BASE, root)
+    (root / "worksheets").mkdir(exist_ok=True)
+    (root / "worksheets" / "common.yaml").write_text(
+        "site:\n  kinds_in_full:\n    pip: Plan d'amélioration\n  formats:\n    docx: Document Word\n", encoding="utf-8"
+    )
+    framework = load_framework(root)
+    level = framework.levels[0]
+    page = render_pages(framework, Context(worksheets=all_worksheets(framework)))[f"levels/{level.id}.md"]
+    assert f"- Plan d'amélioration: [HTML](../worksheets/{level.id}/pip.html)" in page
+    assert f"[Document Word](../worksheets/{level.id}/pip.docx)" in page
+    assert "Performance improvement plan" not in page and "- Expectations for a review period: [HTML]" in page

@@ -18,8 +18,8 @@ from playwright.sync_api import Browser, Page, Route
 from pypdf import PdfReader
 
 from ladder.validate import load_framework
+from ladder.wording import words
 from ladder.worksheet import KINDS, Request, make
-from ladder.worksheet.text import words
 from tests.conftest import ROOT
 from tests.test_worksheet_golden import MADE, fixture_framework, request
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from ladder.wording import words
 from ladder.worksheet import KINDS, Request
-from ladder.worksheet.text import words
 from tests.test_worksheet_print import open_page, pdf_pages, write
 
 pytestmark = pytest.mark.browser

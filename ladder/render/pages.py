@@ -18,6 +18,7 @@ from ladder.history import Step
 from ladder.model import Cell, Dimension, Example, Framework, Level, ProficiencyStep, Track
 from ladder.render import titles
 from ladder.render.environment import Links, environment
+from ladder.wording import words
 
 # The library lists every example on its index page up to this many; beyond it, by level and dimension only.
 EXAMPLE_LIST_LIMIT = 200
@@ -291,18 +292,26 @@ def _level_view(framework: Framework, level: Level, published: Container[str]) -
         "changes": _changes(framework, previous, level) if previous else [],
         "nexts": [(after, _changes(framework, level, after)) for after in framework.next_levels(level)],
         "examples": framework.examples_for(level),
-        "worksheets": [
-            (kind, files)
-            for kind in urls.WORKSHEET_KINDS
-            if (
-                files := [
-                    (fmt, path)
-                    for fmt in urls.SITE_WORKSHEET_FORMATS
-                    if (path := urls.worksheet(level, kind, fmt)) in published
-                ]
-            )
-        ],
+        "worksheets": _level_worksheets(framework, level, published),
     }
+
+
+def _level_worksheets(
+    framework: Framework, level: Level, published: Container[str]
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(what the kind is for, [(format's name, site path)]) of each kind of blank worksheet the
+    site publishes for the level, in the worksheets' own words (a fork may word them its way)."""
+    labels = words("common", framework)["site"]
+    listed = []
+    for kind in urls.WORKSHEET_KINDS:
+        files = [
+            (labels["formats"][fmt], path)
+            for fmt in urls.SITE_WORKSHEET_FORMATS
+            if (path := urls.worksheet(level, kind, fmt)) in published
+        ]
+        if files:
+            listed.append((labels["kinds_in_full"][kind], files))
+    return listed
 
 
 def _changes(framework: Framework, lower: Level, upper: Level) -> list[Change]:

@@ -15,6 +15,7 @@ from ladder.assessment import Standing
 from ladder.model import Cell, Dimension, Example, Level, Standard, Track
 from ladder.render.text import SCHEME, runs
 from ladder.render.titles import title
+from ladder.wording import words
 from ladder.worksheet.document import (
     Block,
     Bullets,
@@ -29,7 +30,6 @@ from ladder.worksheet.document import (
     spans,
 )
 from ladder.worksheet.request import Subject
-from ladder.worksheet.text import words
 
 
 class Links:

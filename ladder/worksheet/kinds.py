@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ladder.wording import words
 from ladder.worksheet import content
 from ladder.worksheet.content import Links, checklist, choices, field, fields_section, hint, table
 from ladder.worksheet.document import Block, Bullets, Checklist, Inline, Paragraph, Section, Span, Worksheet, spans
 from ladder.worksheet.request import Subject
-from ladder.worksheet.text import words
 
 
 def build(subject: Subject) -> Worksheet:

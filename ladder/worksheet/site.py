@@ -21,8 +21,8 @@ from markupsafe import Markup
 from ladder import urls
 from ladder.files import engine_digest, write_atomic
 from ladder.model import Framework, Level
+from ladder.wording import words
 from ladder.worksheet import KINDS, Request, build, layout, made_on, render, resolve
-from ladder.worksheet.text import words
 
 SITE_FORMATS = urls.SITE_WORKSHEET_FORMATS
 

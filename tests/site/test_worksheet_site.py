@@ -8,8 +8,8 @@ from pathlib import Path
 import yaml
 
 from ladder import urls
+from ladder.wording import words
 from ladder.worksheet import KINDS
-from ladder.worksheet.text import words
 from tests.conftest import ROOT
 from tests.site.conftest import Built, built, fixture_config, mkdocs_build
 
