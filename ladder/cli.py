@@ -268,9 +268,10 @@ def render_project(config_file: Path, out_dir: Path, force: bool) -> Outcome:
     try:
         config = rendering.read_config(config_file)
         chosen = read_settings(config.get("extra"), config_file.resolve().parent)
+        docs_dir = rendering.docs_folder(config_file, config)
     except (rendering.ProjectError, SettingError) as error:
         fail(f"{config_file}: {error}" if isinstance(error, SettingError) else str(error))
-    made = publish_or_exit(chosen)
+    made = publish_or_exit(chosen, docs_dir)
     try:
         if force:
             rendering.clear(out_dir)
@@ -281,11 +282,11 @@ def render_project(config_file: Path, out_dir: Path, force: bool) -> Outcome:
         fail(f"cannot write to {out_dir}: {error.strerror}")
 
 
-def publish_or_exit(chosen: Settings) -> Published:
-    from ladder.engines.publish import publish
+def publish_or_exit(chosen: Settings, docs_dir: Path) -> Published:
+    from ladder.engines.publish import publish, site_pages
 
     try:
-        return publish(chosen)
+        return publish(chosen, docs_pages=site_pages(docs_dir))
     except FrameworkNotFound as error:
         fail(str(error))
     except FrameworkError as error:

@@ -83,6 +83,14 @@ def read_config(path: Path) -> dict[str, Any]:
     return loaded
 
 
+def docs_folder(config_path: Path, config: dict[str, Any]) -> Path:
+    """The configuration's docs_dir (ProjectError when there is no such folder)."""
+    docs_dir = config_path.resolve().parent / str(config.get("docs_dir", DOCS))
+    if not docs_dir.is_dir():
+        raise ProjectError(f"{config_path}: docs_dir: no such folder {docs_dir}")
+    return docs_dir
+
+
 def write_project(
     config_path: Path, config: dict[str, Any], chosen: Settings, made: Published, out_dir: Path, *, force: bool
 ) -> Outcome:
@@ -96,9 +104,7 @@ def write_project(
             "the two the same"
         )
     base = config_path.resolve().parent
-    docs_dir = base / str(config.get("docs_dir", DOCS))
-    if not docs_dir.is_dir():
-        raise ProjectError(f"{config_path}: docs_dir: no such folder {docs_dir}")
+    docs_dir = docs_folder(config_path, config)
     docs = out_dir / DOCS
     for page in sorted(path for path in docs_dir.rglob("*") if path.is_file() and not path.is_symlink()):
         relative = page.relative_to(docs_dir).as_posix()

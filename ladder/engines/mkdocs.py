@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ladder import urls
-from ladder.engines.publish import REQUIRED_EXTENSIONS, SCRIPT, STYLESHEET, Published, publish
+from ladder.engines.publish import REQUIRED_EXTENSIONS, SCRIPT, STYLESHEET, Published, publish, site_pages
 from ladder.engines.settings import SettingError, Settings
 from ladder.engines.settings import read as read_settings
 from ladder.files import digest
@@ -58,14 +58,16 @@ def content(config: MkDocsConfig) -> Published:
 
 def refresh(config: MkDocsConfig) -> Published:
     """The validated framework, its pages and files: made again only when a framework file, a
-    setting or the day (worksheets say when they were made) has changed."""
+    setting, the day (worksheets say when they were made) or the list of hand-written pages (the
+    worksheets link the guides among them) has changed."""
     global _last
     chosen = settings(config)
     inputs = digest(chosen.framework_dir)
-    key = (chosen, inputs, date.today())
+    docs = site_pages(Path(config.docs_dir))
+    key = (chosen, inputs, date.today(), docs)
     if _last is None or _last[0] != key:
         try:
-            _last = (key, publish(chosen, inputs))
+            _last = (key, publish(chosen, inputs, docs))
         except FrameworkNotFound as error:
             raise PluginError(f"{error} (set extra.ladder.framework_dir in {config.config_file_path})") from None
         except FrameworkError as error:

@@ -55,16 +55,23 @@ class Published:
         return self.handbook.framework
 
 
-def publish(settings: Settings, inputs: str | None = None) -> Published:
+def site_pages(docs_dir: Path) -> frozenset[str]:
+    """The page URL of each hand-written Markdown page in `docs_dir` (`guides/calibration/`)."""
+    return frozenset(urls.page_url(page.relative_to(docs_dir).as_posix()) for page in docs_dir.rglob("*.md"))
+
+
+def publish(settings: Settings, inputs: str | None = None, docs_pages: frozenset[str] | None = None) -> Published:
     """The validated framework's pages and files. FrameworkNotFound or FrameworkError when there is
-    no framework or it is invalid. `inputs`: the framework folder's digest, when known already."""
+    no framework or it is invalid. `inputs`: the framework folder's digest, when known already.
+    `docs_pages`: the site's hand-written pages (site_pages); the blank worksheets link only the guides
+    among them, so a fork that deletes a guide publishes no worksheet linking it."""
     inputs = inputs or digest(settings.framework_dir)
     worksheets: dict[str, Path] = {}
     pages, framework_json = _pages(settings, inputs)
     if settings.worksheet_formats:
         from ladder.worksheet import site as worksheet_site  # loaded only when worksheets are published
 
-        worksheets = worksheet_site.cached(pages.framework, settings.worksheet_formats, settings.cache_dir)
+        worksheets = worksheet_site.cached(pages.framework, settings.worksheet_formats, settings.cache_dir, docs_pages)
     from ladder.worksheet.roster import sample
 
     files: dict[str, bytes | Path] = {

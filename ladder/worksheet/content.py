@@ -133,12 +133,16 @@ def footer(subject: Subject) -> Inline:
     )
 
 
-def guides(subject: Subject, entries: list[dict[str, str]]) -> Paragraph:
-    """Links to the handbook's guides on this step; `entries` come from the kind's text file."""
+def guides(subject: Subject, entries: list[dict[str, str]]) -> Paragraph | None:
+    """Links to the handbook's guides on this step; `entries` come from the kind's text file.
+    None when the site the worksheet is published with has none of them."""
     links = Links(subject)
     listed: list[Span] = []
     for entry in entries:
-        listed += [Span(", "), Span(entry["title"], links.to(entry["path"]))]
+        if subject.site_pages is None or entry["path"] in subject.site_pages:
+            listed += [Span(", "), Span(entry["title"], links.to(entry["path"]))]
+    if not listed:
+        return None
     return Paragraph(spans(common(subject)["guides"], guides=tuple(listed[1:])), hint=True)
 
 

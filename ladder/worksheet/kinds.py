@@ -26,8 +26,9 @@ def _worksheet(subject: Subject, sections: list[Section | None], *extra_facts: t
     """The worksheet; a None section is a part the framework has nothing for (no standards, no examples)."""
     text = words(subject.kind, subject.framework)
     intro: list[Block] = [Paragraph(spans(text["intro"]))]
-    if text.get("guides"):
-        intro.append(content.guides(subject, text["guides"]))
+    guides = content.guides(subject, text.get("guides") or [])
+    if guides is not None:
+        intro.append(guides)
     meta = subject.framework.meta
     return Worksheet(
         kind=subject.kind,

@@ -55,6 +55,9 @@ class Subject:
     period: str
     made: date
     standings: Mapping[str, Standing] = field(default_factory=dict)  # by dimension, from a self-assessment
+    # The page URLs of the site a blank worksheet is published with: it links only the guides
+    # among them (a fork may delete a guide). None: a worksheet made on its own links them all.
+    site_pages: frozenset[str] | None = None
 
     @property
     def tracks(self) -> tuple[Track, ...]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import shutil
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from ladder.files import engine_digest, write_atomic
 from ladder.model import Framework, Level
 from ladder.wording import words
 from ladder.worksheet import KINDS, Request, build, layout, made_on, render, resolve
+from ladder.worksheet.document import Worksheet
 
 SITE_FORMATS = urls.SITE_WORKSHEET_FORMATS
 
@@ -43,18 +46,27 @@ def paths(framework: Framework, chosen: Sequence[str]) -> Iterator[str]:
             yield urls.worksheet(level, kind, fmt)
 
 
-def blank_worksheets(framework: Framework, chosen: Sequence[str]) -> Iterator[tuple[str, bytes]]:
-    """(site path, file bytes) of every blank worksheet: no name, no track chosen, dated today
-    (or SOURCE_DATE_EPOCH)."""
+def _blank(framework: Framework, level: Level, kind: str, made: date, site_pages: frozenset[str] | None) -> Worksheet:
+    """A blank worksheet: no name, no track chosen; linking only the guides among `site_pages`."""
+    return build(replace(resolve(framework, Request(level.id, kind), made), site_pages=site_pages))
+
+
+def blank_worksheets(
+    framework: Framework, chosen: Sequence[str], site_pages: frozenset[str] | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """(site path, file bytes) of every blank worksheet, dated today (or SOURCE_DATE_EPOCH)."""
     made = made_on(None)
     for level, kind in _sheets(framework):
-        worksheet = build(resolve(framework, Request(level.id, kind), made))
+        worksheet = _blank(framework, level, kind, made, site_pages)
         for fmt in chosen:
             yield urls.worksheet(level, kind, fmt), render(worksheet, fmt)
 
 
-def cached(framework: Framework, chosen: Sequence[str], cache_dir: Path) -> dict[str, Path]:
+def cached(
+    framework: Framework, chosen: Sequence[str], cache_dir: Path, site_pages: frozenset[str] | None = None
+) -> dict[str, Path]:
     """Every blank worksheet as a file in `cache_dir`, by site path; each made only when not there.
+    `site_pages`: the page URLs of the site they are published with (see Subject.site_pages).
 
     A worksheet is kept under a hash of its document (ladder.worksheet.document: everything a
     format renders, the date it was made included), its format and Ladder's own code. Building
@@ -71,7 +83,7 @@ def cached(framework: Framework, chosen: Sequence[str], cache_dir: Path) -> dict
 
         engine += f"\npython-docx=={docx.__version__}"
     for level, kind in _sheets(framework):
-        worksheet = build(resolve(framework, Request(level.id, kind), made))
+        worksheet = _blank(framework, level, kind, made, site_pages)
         identity = hashlib.sha256(f"{worksheet!r}\n{engine}".encode())
         for fmt in chosen:
             kept = folder / f"{identity.hexdigest()[:24]}.{fmt}"

@@ -11,7 +11,7 @@ from ladder import urls
 from ladder.wording import words
 from ladder.worksheet import KINDS
 from tests.conftest import ROOT
-from tests.site.conftest import Built, built, fixture_config, mkdocs_build
+from tests.site.conftest import GENERATED_NAV, Built, built, fixture_config, mkdocs_build
 
 WORKSHEET_FRAMEWORK = ROOT / "tests" / "fixtures" / "worksheets" / "framework"
 
@@ -90,3 +90,18 @@ def test_every_guide_a_worksheet_links_is_a_page_of_the_handbook(handbook: Built
     for kind in KINDS:
         for guide in words(kind).get("guides", []):
             assert (handbook.root / guide["path"] / "index.html").is_file(), f"text/{kind}.yaml: {guide['path']}"
+
+
+def test_a_blank_worksheet_links_only_the_guides_the_site_has(tmp_path: Path) -> None:
+    """A fork may delete or rename the guides; the worksheets its site publishes then link none
+    that is missing (made on their own with `ladder worksheet`, they link every guide)."""
+    docs = {"index.md": "# Home\n", "guides/new-hires.md": "# New hires\n"}
+    nav = [*GENERATED_NAV, {"New hires": "guides/new-hires.md"}]
+    site = built(fixture_config(tmp_path, WORKSHEET_FRAMEWORK, docs, nav), tmp_path / "site", WORKSHEET_FRAMEWORK)
+    address = site.framework.meta.site_url
+    onboarding = (site.root / "worksheets" / "second" / "onboarding.html").read_text(encoding="utf-8")
+    expectations = (site.root / "worksheets" / "second" / "expectations.html").read_text(encoding="utf-8")
+    assert f'href="{address}guides/new-hires/"' in onboarding
+    opening = words("common")["guides"].split("{")[0]  # "How this step works, in the handbook: "
+    assert opening in onboarding and opening not in expectations
+    assert f"{address}guides/" not in expectations
