@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ladder.render.spellings import closed_up, with_spellings
+from ladder.render.spellings import closed_up, markdown_with_spellings, with_spellings
 
 
 def test_hyphenated_words_are_closed_up_once_each_and_numbers_are_left_alone() -> None:
@@ -25,3 +25,20 @@ def test_each_section_ends_with_the_forms_of_its_own_words() -> None:
 def test_a_page_without_hyphenated_words_is_unchanged() -> None:
     page = '<h1 id="a">A</h1><p>Nothing joined here, not even 2-3 or <code>a-b</code>.</p>'
     assert with_spellings(page) == page
+
+
+def test_markdown_sections_end_with_the_same_hidden_paragraph_for_engines_without_hooks() -> None:
+    page = (
+        '---\ntags: ["Follow-up"]\n---\n# Senior {: #senior }\n\nLeads the on-call rotation.\n\n'
+        "```sh\n# not-a-heading\npre-commit run\n```\n\n"
+        "## Delivery\n\nRuns `pre-commit` with [the team](x-y/) and [follow-up](a/) work.\n"
+        "- Cross-team work\n"
+    )
+    written = markdown_with_spellings(page)
+    front_matter = written.split("\n---\n", 1)[0]
+    assert front_matter == '---\ntags: ["Follow-up"]'  # left as it is: not a section, not prose
+    first, second = written.split("## Delivery")
+    assert first.count("ladder-spellings") == 1  # the fence's "# not-a-heading" starts no section
+    assert first.endswith('```\n\n<p class="ladder-spellings" hidden>oncall</p>\n\n')
+    assert second.endswith('- Cross-team work\n\n<p class="ladder-spellings" hidden>followup crossteam</p>\n\n')
+    assert markdown_with_spellings("# A\n\nNothing joined, not `a-b` nor [link](x-y/).\n").count("ladder") == 0

@@ -7,7 +7,8 @@ Two forms:
   the handbook's mkdocs.yml (its navigation expanded, hooks and macros taken out, the redirects
   of renamed items written into the redirects plugin's map) beside a `docs/` folder with the
   hand-written pages (their macros expanded), the generated pages and every file the hooks
-  would publish. Zensical, which reads mkdocs.yml but runs no hooks and no third-party plugins,
+  would publish; every page's sections end with the search spellings the hooks would add
+  (ladder.render.spellings). Zensical, which reads mkdocs.yml but runs no hooks and no third-party plugins,
   builds it as it is; so does plain MkDocs.
 """
 
@@ -29,6 +30,7 @@ from ladder.engines.settings import Settings
 from ladder.files import FileExists, write_atomic
 from ladder.macros import Macros, SafeView, functions
 from ladder.render import nav
+from ladder.render.spellings import markdown_with_spellings
 
 CONFIG_FILE = "mkdocs.yml"
 DOCS = "docs"
@@ -112,10 +114,11 @@ def write_project(
             raise ProjectError(f"{docs_dir}: Ladder generates {relative}; rename or remove the hand-written file")
         content: str | bytes = page.read_bytes()
         if page.suffix == ".md":
-            content = expand_macros(page.read_text(encoding="utf-8"), relative, made, chosen, outcome)
+            expanded = expand_macros(page.read_text(encoding="utf-8"), relative, made, chosen, outcome)
+            content = markdown_with_spellings(expanded)
         _write(docs / relative, content, force, outcome)
-    for source, markdown in made.handbook.pages.items():
-        _write(docs / source, markdown, force, outcome)
+    for source, markdown in made.handbook.pages.items():  # Zensical runs no hooks: spellings here
+        _write(docs / source, markdown_with_spellings(markdown), force, outcome)
     for site_path, data in made.files.items():
         _write(docs / site_path, data.read_bytes() if isinstance(data, Path) else data, force, outcome)
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else None

@@ -6,8 +6,10 @@ finds nothing. Each section of a built page (the text from one heading with an i
 that holds a hyphenated word therefore ends with a hidden paragraph listing the closed-up forms.
 The search index reads it; readers, screen readers and printouts do not see it.
 
-It works on the HTML MkDocs has made from a page, so hand-written guides gain it as the
-generated pages do, whatever the framework's words.
+Under MkDocs it works on the HTML MkDocs has made from a page (a hook), so hand-written guides
+gain it as the generated pages do, whatever the framework's words. Zensical runs no hooks, so
+`ladder render --config` writes the same paragraphs into the Markdown of every page it writes
+(`markdown_with_spellings`), and Zensical's search indexes them as Material's does.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ TAG = re.compile(r"<[^>]*>")
 # Code and the hidden paragraphs themselves are not prose: their hyphens are not spellings.
 NOT_PROSE = re.compile(r"<(code|pre|script|style)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 HIDDEN_CLASS = "ladder-spellings"
+# Markdown: a heading starts a section; fenced code, inline code and link targets are not prose.
+MARKDOWN_HEADING = re.compile(r"#{1,6}(?:\s|$)")
+FENCE = re.compile(r"\s*(`{3,}|~{3,})")
+MARKDOWN_NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>]*>")
 
 
 def hyphenated(text: str) -> list[str]:
@@ -54,5 +60,41 @@ def with_spellings(page_html: str) -> str:
     for index, section in enumerate(sections):
         words = closed_up(html.unescape(TAG.sub(" ", NOT_PROSE.sub(" ", section))))
         if words:
-            sections[index] = f'{section}<p class="{HIDDEN_CLASS}" hidden>{html.escape(" ".join(words))}</p>\n'
+            sections[index] = f"{section}{_hidden(words)}\n"
     return "".join(sections)
+
+
+def _hidden(words: list[str]) -> str:
+    return f'<p class="{HIDDEN_CLASS}" hidden>{html.escape(" ".join(words))}</p>'
+
+
+def markdown_with_spellings(markdown: str) -> str:
+    """The Markdown page with the same hidden paragraph at the end of each section holding
+    hyphenated words, as a raw HTML block (front matter and fenced code are left as they are)."""
+    if "-" not in markdown:
+        return markdown
+    front = ""
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 3)
+        if end != -1:
+            front, markdown = markdown[: end + 5], markdown[end + 5 :]
+    sections: list[tuple[list[str], list[str]]] = [([], [])]  # (lines, their prose)
+    fence = ""
+    for line in markdown.splitlines(keepends=True):
+        opening = FENCE.match(line)
+        if fence:
+            fence = "" if opening and opening.group(1).startswith(fence) else fence
+        elif opening:
+            fence = opening.group(1)
+        elif MARKDOWN_HEADING.match(line) and sections[-1][0]:
+            sections.append(([], []))
+        lines, prose = sections[-1]
+        lines.append(line)
+        if not fence and not opening:
+            prose.append(line)
+    written = [front]
+    for lines, prose in sections:
+        text = "".join(lines)
+        words = closed_up(html.unescape(MARKDOWN_NOT_PROSE.sub(" ", "".join(prose))))
+        written.append(f"{text.rstrip()}\n\n{_hidden(words)}\n\n" if words else text)
+    return "".join(written)

@@ -8,6 +8,7 @@ anchor a link into the handbook may point at.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -117,6 +118,10 @@ def test_the_project_names_no_hook_and_the_bundled_handbook_builds_with_zensical
     )
     assert zensical.returncode == 0, zensical.stdout + zensical.stderr
     assert (project / "site" / "guides" / "calibration" / "index.html").is_file()
+    # Zensical runs no hooks, so the hidden spellings are in the Markdown: "oncall" finds "on-call".
+    index = json.loads((project / "site" / "search.json").read_text(encoding="utf-8"))["items"]
+    sections = [item for item in index if "on-call" in item["text"]]
+    assert sections and all("oncall" in item["text"] for item in sections)
 
 
 def test_zensical_keeps_script_in_the_yaml_as_text(tmp_path: Path) -> None:
