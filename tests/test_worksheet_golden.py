@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -18,7 +19,7 @@ import pytest
 
 from ladder.model import Framework
 from ladder.validate import load_framework
-from ladder.worksheet import KINDS, Request, build, make, render, resolve
+from ladder.worksheet import KINDS, Request, build, content, make, render, resolve
 from tests.conftest import FIXTURES, check_golden
 from tests.docx_dump import dump
 
@@ -122,3 +123,31 @@ def golden_paths() -> list[Path]:
 def test_no_stray_golden_files() -> None:
     expected = {f"{kind}.{suffix}" for kind in KINDS for suffix in ("md", "html", "docx.txt")}
     assert {path.name for path in golden_paths()} <= expected
+
+
+def test_guides_link_only_pages_the_site_has_and_web_addresses_as_they_are() -> None:
+    """A blank worksheet published with the site links the guides that are its pages (written with
+    or without the last slash, or with an #anchor) and web addresses; made on its own, every one."""
+    framework = fixture_framework()
+    address = framework.meta.site_url.rstrip("/")
+    entries = [
+        {"path": "guides/kept", "title": "Kept"},
+        {"path": "guides/anchored/#how", "title": "Anchored"},
+        {"path": "guides/deleted/", "title": "Deleted"},
+        {"path": "https://wiki.example.org/reviews", "title": "Wiki"},
+        {"path": "javascript:alert(1)", "title": "Script"},
+    ]
+    subject = resolve(framework, request("expectations"), MADE)
+    published = replace(subject, site_pages=frozenset({"guides/kept/", "guides/anchored/", ""}))
+    paragraph = content.guides(published, entries)
+    assert paragraph is not None
+    links = {span.text: span.url for span in paragraph.content if span.url}
+    assert links == {
+        "Kept": f"{address}/guides/kept",
+        "Anchored": f"{address}/guides/anchored/#how",
+        "Wiki": "https://wiki.example.org/reviews",
+    }
+    alone = content.guides(subject, entries)
+    assert alone is not None and "Deleted" in {span.text for span in alone.content}
+    assert f"{address}/javascript:alert(1)" in {span.url for span in alone.content}  # a path, never a script
+    assert content.guides(published, entries[2:3]) is None  # none on the site: no sentence at all

@@ -133,17 +133,35 @@ def footer(subject: Subject) -> Inline:
     )
 
 
+# A guide listed by its full address, on the org's own wiki say: linked as it is. Only these two
+# schemes: any other text is a path inside the handbook, so it can never become a script link.
+WEB_ADDRESSES = ("https://", "http://")
+
+
 def guides(subject: Subject, entries: list[dict[str, str]]) -> Paragraph | None:
-    """Links to the handbook's guides on this step; `entries` come from the kind's text file.
+    """Links to the guides on this step; `entries` come from the kind's text file. A path is a
+    page of the handbook (`guides/new-hires/`) or a web address of the org's own (`https://...`).
     None when the site the worksheet is published with has none of them."""
     links = Links(subject)
     listed: list[Span] = []
     for entry in entries:
-        if subject.site_pages is None or entry["path"] in subject.site_pages:
-            listed += [Span(", "), Span(entry["title"], links.to(entry["path"]))]
+        path = entry["path"]
+        if path.startswith(WEB_ADDRESSES):
+            listed += [Span(", "), Span(entry["title"], path)]
+        elif _on_site(subject, path):
+            listed += [Span(", "), Span(entry["title"], links.to(path))]
     if not listed:
         return None
     return Paragraph(spans(common(subject)["guides"], guides=tuple(listed[1:])), hint=True)
+
+
+def _on_site(subject: Subject, path: str) -> bool:
+    """Whether a handbook page (`guides/new-hires/`, with or without its last slash or an
+    `#anchor`) is on the site the worksheet is published with; always, for one made on its own."""
+    if subject.site_pages is None:
+        return True
+    page = path.partition("#")[0].strip("/")
+    return (page + "/" if page else "") in subject.site_pages
 
 
 def field(spec: dict[str, Any]) -> Field:
