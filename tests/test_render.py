@@ -183,7 +183,7 @@ def test_ladder_render_reports_an_invalid_framework_and_writes_nothing(in_tmp: P
     ],
 )
 def test_text_without_inline_markup_skips_the_parser_and_comes_out_the_same(value: str) -> None:
-    parsed = text.PARSER.renderInline(text.one_line(value))
+    parsed = text.parser().renderInline(text.one_line(value))
     cleaned = nh3.clean(parsed, tags=text.ALLOWED_TAGS, attributes=text.ALLOWED_ATTRIBUTES)
     assert prose(value) == text._inert(cleaned)
 

@@ -23,11 +23,14 @@ the text between the tags. The browser then shows exactly the characters the aut
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 import nh3
-from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 ALLOWED_TAGS = {"a", "code", "em", "strong"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
@@ -63,14 +66,16 @@ def _is_allowed(url: str) -> bool:
     return ":" not in head and not target.startswith("//")  # no hidden scheme, no other host
 
 
-def _parser() -> MarkdownIt:
-    parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    parser.disable(["image", "html_inline"])  # an image would fetch from wherever it points
-    parser.validateLink = _is_allowed  # type: ignore[method-assign]
-    return parser
+@cache
+def parser() -> MarkdownIt:
+    """The CommonMark parser, made on first use: most text has no inline markup (see `prose`), and a
+    framework with none at all never loads markdown-it."""
+    from markdown_it import MarkdownIt
 
-
-PARSER = _parser()
+    made = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    made.disable(["image", "html_inline"])  # an image would fetch from wherever it points
+    made.validateLink = _is_allowed  # type: ignore[method-assign]
+    return made
 
 
 def one_line(value: str) -> str:
@@ -83,7 +88,7 @@ def prose(value: str) -> Markup:
     """Prose as sanitized HTML, ready to place in a Markdown page (see the module's docstring)."""
     if not INLINE_MARKUP.search(value):  # most text: CommonMark would give it back as it is
         return name(value)
-    rendered = PARSER.renderInline(one_line(value))
+    rendered = parser().renderInline(one_line(value))
     clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=set(LINK_SCHEMES))
     return Markup(_inert(clean))
 
@@ -103,7 +108,7 @@ def statement(value: str) -> Markup:
     Text before the list stays as a line of text (its paragraph tags are dropped)."""
     if not LIST_LINE.search(value):
         return prose(value)
-    rendered = BETWEEN_TAGS.sub("><", PARSER.render(value.strip()))
+    rendered = BETWEEN_TAGS.sub("><", parser().render(value.strip()))
     clean = nh3.clean(rendered, tags=LIST_TAGS, attributes=LIST_ATTRIBUTES, url_schemes=set(LINK_SCHEMES))
     return Markup(_inert(one_line(PARAGRAPH_TAG.sub(" ", clean.replace("</p><p>", " ")))))
 
@@ -167,7 +172,7 @@ def runs(value: str) -> tuple[Run, ...]:
         return ((one_line(value), None, False),)
     found: list[Run] = []
     strong, href = 0, None
-    tokens = PARSER.parseInline(one_line(value))
+    tokens = parser().parseInline(one_line(value))
     for token in tokens[0].children or [] if tokens else []:
         if token.type == "strong_open":
             strong += 1
