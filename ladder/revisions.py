@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import subprocess
-import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,6 +56,8 @@ def export(framework_dir: Path, revision: str, target: Path) -> Path:
     except RevisionError:
         raise RevisionError(f"'{revision}' is neither a folder nor a revision of {top}") from None
     archive = _git(top, "archive", "--format=tar", revision, "--", inside)
+    import tarfile  # only here: a site build whose framework has no earlier version never loads it
+
     try:
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(target, filter="data")  # "data" refuses links and paths that leave target
