@@ -8,8 +8,8 @@ Two forms:
   of renamed items written into the redirects plugin's map) beside a `docs/` folder with the
   hand-written pages (their macros expanded), the generated pages and every file the hooks
   would publish; every page's sections end with the search spellings the hooks would add
-  (ladder.render.spellings). Zensical, which reads mkdocs.yml but runs no hooks and no third-party plugins,
-  builds it as it is; so does plain MkDocs.
+  (ladder.render.spellings). Zensical, which reads mkdocs.yml but runs no hooks and no
+  third-party plugins, builds it as it is; so does plain MkDocs.
 """
 
 from __future__ import annotations
