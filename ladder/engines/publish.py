@@ -57,7 +57,15 @@ class Published:
 
 def site_pages(docs_dir: Path) -> frozenset[str]:
     """The page URL of each hand-written Markdown page in `docs_dir` (`guides/calibration/`)."""
-    return frozenset(urls.page_url(page.relative_to(docs_dir).as_posix()) for page in docs_dir.rglob("*.md"))
+    sources = {page.relative_to(docs_dir).as_posix() for page in docs_dir.rglob("*.md")}
+    return frozenset(urls.page_url(_as_mkdocs_reads(source, sources)) for source in sources)
+
+
+def _as_mkdocs_reads(source: str, sources: set[str]) -> str:
+    """MkDocs publishes a folder's README.md as the folder's page when it has no index.md."""
+    folder, _, name = source.rpartition("/")
+    index = f"{folder}/index.md" if folder else "index.md"
+    return index if name == "README.md" and index not in sources else source
 
 
 def publish(settings: Settings, inputs: str | None = None, docs_pages: frozenset[str] | None = None) -> Published:

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from ladder import urls
+from ladder.engines.publish import site_pages
 from ladder.wording import words
 from ladder.worksheet import KINDS
 from tests.conftest import ROOT
@@ -105,3 +106,12 @@ def test_a_blank_worksheet_links_only_the_guides_the_site_has(tmp_path: Path) ->
     opening = words("common")["guides"].split("{")[0]  # "How this step works, in the handbook: "
     assert opening in onboarding and opening not in expectations
     assert f"{address}guides/" not in expectations
+
+
+def test_the_sites_pages_are_read_as_mkdocs_publishes_them(tmp_path: Path) -> None:
+    """A folder's README.md is its page when it has no index.md (as MkDocs has it), so a guide
+    written as README.md keeps its worksheet links."""
+    for source in ("index.md", "guides/README.md", "guides/new-hires.md", "team/index.md", "team/README.md"):
+        (tmp_path / source).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / source).write_text("# A page\n", encoding="utf-8")
+    assert site_pages(tmp_path) == {"", "guides/", "guides/new-hires/", "team/", "team/README/"}
