@@ -8,6 +8,9 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
+# The distributions whose versions change what Ladder makes from a framework (see engine_digest).
+OUTPUT_LIBRARIES = ("Jinja2", "markdown-it-py", "nh3", "PyYAML", "python-docx")
+
 
 class FileExists(Exception):
     """The target exists and may hold someone's edits; pass force=True to replace it."""
@@ -74,18 +77,17 @@ def digest(root: Path) -> str:
 @cache
 def engine_digest() -> str:
     """A hash of Ladder's own code, templates and words, and of the libraries that shape its output:
-    anything made from a framework and kept in a cache is made again after an upgrade. (Each
-    library's own `__version__`: importlib.metadata's first look-up costs a tenth of a second.)"""
-    import jinja2
-    import markdown_it
-    import nh3
-    import yaml
+    anything made from a framework and kept in a cache is made again after an upgrade. The libraries'
+    versions come from their installed metadata, which MkDocs has already read to find its plugins:
+    importing markdown-it only for its version would cost a build that renders no inline Markdown
+    a twentieth of a second."""
+    from importlib.metadata import version
 
     package = Path(__file__).resolve().parent
     hashed = hashlib.sha256()
     for path in sorted(package.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".j2", ".yaml", ".css", ".js", ".json", ".html"):
             hashed.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    for library in (jinja2, markdown_it, nh3, yaml):
-        hashed.update(f"{library.__name__}=={library.__version__}".encode())
+    for library in OUTPUT_LIBRARIES:
+        hashed.update(f"{library}=={version(library)}".encode())
     return hashed.hexdigest()
