@@ -4,13 +4,15 @@ Everything happens in MkDocs' own process, through MkDocs' public API, as Materi
 plugin does it: at `on_files` the generated pages join the site as `File.generated` files,
 with the files that go with them (ladder.engines.publish). The framework is validated and
 its pages rendered once per change of its files, so a `mkdocs serve` rebuild after an edit in
-`docs/` reuses them; the worksheets are kept in a cache folder under a hash of their inputs,
-so a rebuild copies them.
+`docs/` reuses them. The blank worksheets wait for `on_files`, where MkDocs has listed the
+pages it publishes (they link the guides among them); they are kept in a cache folder under a
+hash of their inputs, so a rebuild copies them.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ladder import urls
-from ladder.engines.publish import REQUIRED_EXTENSIONS, SCRIPT, STYLESHEET, Published, publish, site_pages
+from ladder.engines.publish import (
+    REQUIRED_EXTENSIONS,
+    SCRIPT,
+    STYLESHEET,
+    Published,
+    publish_without_worksheets,
+    with_worksheets,
+)
 from ladder.engines.settings import SettingError, Settings
 from ladder.engines.settings import read as read_settings
 from ladder.files import digest
@@ -48,35 +57,50 @@ def settings(config: MkDocsConfig) -> Settings:
 
 # The framework's share of the site, once per change ----------------------------------------------
 
-_last: tuple[tuple[Any, ...], Published] | None = None  # reused while its key is the same
+# The last result of each stage ("framework" at on_config, "site" at on_files) with the key it was
+# made under: a `mkdocs serve` rebuild whose key is unchanged reuses it.
+_last: dict[str, tuple[tuple[Any, ...], Published]] = {}
+
+
+def _reused(stage: str, key: tuple[Any, ...], make: Callable[[], Published]) -> Published:
+    kept = _last.get(stage)
+    if kept is None or kept[0] != key:
+        kept = _last[stage] = (key, make())
+    return kept[1]
 
 
 def content(config: MkDocsConfig) -> Published:
-    """This build's framework, pages and files (see `refresh`, which on_config runs)."""
-    return _last[1] if _last is not None else refresh(config)
+    """This build's framework, pages and files, before the worksheets (see `refresh`, which
+    on_config runs)."""
+    kept = _last.get("framework")
+    return kept[1] if kept is not None else refresh(config)
 
 
 def refresh(config: MkDocsConfig) -> Published:
     """The validated framework, its pages and files: made again only when a framework file, a
-    setting, the day (worksheets say when they were made) or the list of hand-written pages (the
-    worksheets link the guides among them) has changed."""
-    global _last
+    setting or the day has changed."""
     chosen = settings(config)
     inputs = digest(chosen.framework_dir)
-    docs = site_pages(Path(config.docs_dir))
-    key = (chosen, inputs, date.today(), docs)
-    if _last is None or _last[0] != key:
-        try:
-            _last = (key, publish(chosen, inputs, docs))
-        except FrameworkNotFound as error:
-            raise PluginError(f"{error} (set extra.ladder.framework_dir in {config.config_file_path})") from None
-        except FrameworkError as error:
-            lines = "\n".join(str(problem) for problem in error.problems)
-            raise PluginError(
-                f"the framework in {chosen.framework_dir} has {plural(len(error.problems), 'error')}; "
-                f"`ladder validate` reports the same:\n{lines}"
-            ) from None
-    return _last[1]
+    try:
+        return _reused("framework", (chosen, inputs, date.today()), lambda: publish_without_worksheets(chosen, inputs))
+    except FrameworkNotFound as error:
+        raise PluginError(f"{error} (set extra.ladder.framework_dir in {config.config_file_path})") from None
+    except FrameworkError as error:
+        lines = "\n".join(str(problem) for problem in error.problems)
+        raise PluginError(
+            f"the framework in {chosen.framework_dir} has {plural(len(error.problems), 'error')}; "
+            f"`ladder validate` reports the same:\n{lines}"
+        ) from None
+
+
+def with_site_worksheets(files: Files, config: MkDocsConfig) -> Published:
+    """`content` with the blank worksheets, which link only the guides among the pages MkDocs
+    publishes (not those `exclude_docs` or `draft_docs` leave out): made again when the framework's
+    share or that list of pages has changed."""
+    made = content(config)
+    pages = frozenset(page.dest_uri.removesuffix("index.html") for page in files.documentation_pages())
+    chosen = settings(config)
+    return _reused("site", (made.inputs, chosen, date.today(), pages), lambda: with_worksheets(made, chosen, pages))
 
 
 def framework(config: MkDocsConfig) -> Framework:
@@ -125,7 +149,7 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
 def add_files(files: Files, config: MkDocsConfig) -> Files:
     """on_files: the generated pages and the files that go with them; and, now that the framework
     is at hand, its navigation and (when mkdocs.yml has none) site_url."""
-    made = content(config)
+    made = with_site_worksheets(files, config)
     address = made.framework.meta.site_url
     if not config.site_url:
         config.site_url = address

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
@@ -69,17 +69,19 @@ def _as_mkdocs_reads(source: str, sources: set[str]) -> str:
 
 
 def publish(settings: Settings, inputs: str | None = None, docs_pages: frozenset[str] | None = None) -> Published:
-    """The validated framework's pages and files. FrameworkNotFound or FrameworkError when there is
-    no framework or it is invalid. `inputs`: the framework folder's digest, when known already.
-    `docs_pages`: the site's hand-written pages (site_pages); the blank worksheets link only the guides
-    among them, so a fork that deletes a guide publishes no worksheet linking it."""
-    inputs = inputs or digest(settings.framework_dir)
-    worksheets: dict[str, Path] = {}
-    pages, framework_json = _pages(settings, inputs)
-    if settings.worksheet_formats:
-        from ladder.worksheet import site as worksheet_site  # loaded only when worksheets are published
+    """The validated framework's pages and files, blank worksheets included. FrameworkNotFound or
+    FrameworkError when there is no framework or it is invalid. `inputs`: the framework folder's
+    digest, when known already. `docs_pages`: the site's hand-written pages (site_pages); the blank
+    worksheets link only the guides among them, so a fork that deletes a guide publishes no
+    worksheet linking it."""
+    return with_worksheets(publish_without_worksheets(settings, inputs), settings, docs_pages)
 
-        worksheets = worksheet_site.cached(pages.framework, settings.worksheet_formats, settings.cache_dir, docs_pages)
+
+def publish_without_worksheets(settings: Settings, inputs: str | None = None) -> Published:
+    """As `publish`, before the worksheets: what does not depend on the site's other pages (MkDocs
+    makes it at on_config, and the worksheets at on_files, once it has listed the pages)."""
+    inputs = inputs or digest(settings.framework_dir)
+    pages, framework_json = _pages(settings, inputs)
     from ladder.worksheet.roster import sample
 
     files: dict[str, bytes | Path] = {
@@ -90,8 +92,18 @@ def publish(settings: Settings, inputs: str | None = None, docs_pages: frozenset
         files[ASSETS + name] = package_files("ladder").joinpath("assets", name).read_bytes()
     for name, path in published_files(settings.framework_dir).items():  # a fork's own (maybe stricter) schemas
         files[SCHEMAS + name] = path
-    files.update(worksheets)
     return Published(inputs, pages, files)
+
+
+def with_worksheets(made: Published, settings: Settings, docs_pages: frozenset[str] | None) -> Published:
+    """`made` with the blank worksheets of the formats the settings choose (from the cache folder
+    when their inputs are unchanged), linking only the guides among `docs_pages`."""
+    if not settings.worksheet_formats:
+        return made
+    from ladder.worksheet import site as worksheet_site  # loaded only when worksheets are published
+
+    worksheets = worksheet_site.cached(made.framework, settings.worksheet_formats, settings.cache_dir, docs_pages)
+    return replace(made, files={**made.files, **worksheets})
 
 
 def _pages(settings: Settings, inputs: str) -> tuple[handbook.Handbook, str]:

@@ -108,6 +108,20 @@ def test_a_blank_worksheet_links_only_the_guides_the_site_has(tmp_path: Path) ->
     assert f"{address}guides/" not in expectations
 
 
+def test_a_guide_mkdocs_leaves_out_is_not_linked(tmp_path: Path) -> None:
+    """A guide that mkdocs.yml's exclude_docs leaves out of the site is on disk but not published:
+    the worksheets link only the pages MkDocs lists."""
+    docs = {"index.md": "# Home\n", "guides/new-hires.md": "# New hires\n"}
+    config = fixture_config(tmp_path, WORKSHEET_FRAMEWORK, docs)
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data["exclude_docs"] = "guides/new-hires.md\n"
+    config.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    site = built(config, tmp_path / "site", WORKSHEET_FRAMEWORK)
+    assert not (site.root / "guides" / "new-hires").exists()
+    onboarding = (site.root / "worksheets" / "second" / "onboarding.html").read_text(encoding="utf-8")
+    assert f"{site.framework.meta.site_url}guides/" not in onboarding
+
+
 def test_the_sites_pages_are_read_as_mkdocs_publishes_them(tmp_path: Path) -> None:
     """A folder's README.md is its page when it has no index.md (as MkDocs has it), so a guide
     written as README.md keeps its worksheet links."""
