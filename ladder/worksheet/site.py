@@ -77,11 +77,7 @@ def cached(
     made = made_on(None)
     folder = cache_dir / "worksheets"
     found: dict[str, Path] = {}
-    engine = engine_digest()
-    if "docx" in chosen:
-        import docx  # its version shapes the Word files
-
-        engine += f"\npython-docx=={docx.__version__}"
+    engine = engine_digest()  # python-docx's version among the rest: it shapes the Word files
     for level, kind in _sheets(framework):
         worksheet = _blank(framework, level, kind, made, site_pages)
         identity = hashlib.sha256(f"{worksheet!r}\n{engine}".encode())
