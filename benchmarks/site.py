@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 RUNS_SMALL = 7
 RUNS_LARGE = 5
-RUNS_SERVE = 5
+RUNS_SERVE = 7
 QUIET = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 # About 1,000 pages: 8 tracks of 12 levels, 8 dimensions, 24 standards and 850 examples
@@ -323,40 +323,52 @@ class Server:
 EDITED = "Designs systems and major changes"  # the start of a statement of the bundled senior level
 
 
-def rebuilds(server: Server, page: str, source: Path, runs: int) -> list[float]:
-    """Seconds from each one-line edit of `source` (words added after EDITED) until `page` shows it."""
-    wait_for(server.url(page), EDITED)
-    times = []
-    current = EDITED
-    for run in range(runs):
-        marker = f"(edit {run} of {runs})"
-        text = source.read_text(encoding="utf-8")
-        assert current in text, f"{current!r} is not in {source}"
-        source.write_text(text.replace(current, f"{EDITED} {marker}", 1), encoding="utf-8")
-        times.append(wait_for(server.url(page), marker))
-        current = f"{EDITED} {marker}"
+class Edits:
+    """One-line edits of `source` (words added after EDITED), each timed until `page` on `server` shows it."""
+
+    def __init__(self, server: Server, page: str, source: Path):
+        self.url = server.url(page)
+        self.source = source
+        self.current = EDITED
+        self.count = 0
+        wait_for(self.url, EDITED)
+
+    def timed(self) -> tuple[float, float]:
+        """Seconds from saving the next edit to the page showing it (twice: as wall and as CPU time,
+        for `race`; only the wall time of a server is known)."""
+        marker = f"(edit {self.count})"
+        text = self.source.read_text(encoding="utf-8")
+        assert self.current in text, f"{self.current!r} is not in {self.source}"
+        self.source.write_text(text.replace(self.current, f"{EDITED} {marker}", 1), encoding="utf-8")
+        seconds = wait_for(self.url, marker)
+        self.current = f"{EDITED} {marker}"
+        self.count += 1
         time.sleep(0.5)  # let the server settle before the next edit
-    return times
+        return seconds, seconds
 
 
 def bench_serve(work: Path) -> bool:
     """`mkdocs serve` of the bundled handbook, after a one-line edit of a level's YAML: the time until
-    the rebuilt page is served, at most 1.2x plain Material's after the same edit of the same page."""
+    the rebuilt page is served, at most 1.2x plain Material's after the same edit of the same page.
+    Both servers run at once and are edited in turn, so that both see the same load."""
     work = work / "serve"
     shutil.copytree(ROOT / "framework", work / "framework")
     config = ladder_config(work, work / "framework", ROOT / "docs", worksheets=["html"])
     plain = plain_project(config, work / "plain")
     level = work / "framework" / "levels" / "senior.yaml"
-    with Server([str(BIN / "mkdocs"), "serve", "-f", str(config)], work) as ladder:
-        ours = rebuilds(ladder, "levels/senior/", level, RUNS_SERVE)
-    with Server([str(BIN / "mkdocs"), "serve", "-f", str(plain)], plain.parent) as server:
-        theirs = rebuilds(server, "levels/senior/", plain.parent / "docs" / "levels" / "senior.md", RUNS_SERVE)
+    with (
+        Server([str(BIN / "mkdocs"), "serve", "-f", str(config)], work) as ladder,
+        Server([str(BIN / "mkdocs"), "serve", "-f", str(plain)], plain.parent) as server,
+    ):
+        ours = Edits(ladder, "levels/senior/", level)
+        theirs = Edits(server, "levels/senior/", plain.parent / "docs" / "levels" / "senior.md")
+        runs = race({"ours": ours.timed, "theirs": theirs.timed}, RUNS_SERVE)
     print(f"serve: the bundled handbook under `mkdocs serve`, one-line edit to served page, best of {RUNS_SERVE}")
-    print(f"  after editing levels/senior.yaml: {min(ours):.2f} s (median {statistics.median(ours):.2f} s)")
-    print(f"  plain Material, the same edit in levels/senior.md: {min(theirs):.2f} s")
-    ok = min(ours) / min(theirs) <= 1.2
-    print(f"  serve rebuild / plain: {min(ours) / min(theirs):.2f}x (goal <= 1.2x) {'ok' if ok else 'MISSED'}")
-    return ok
+    walls = {name: [wall for wall, _ in timings] for name, timings in runs.items()}
+    median = statistics.median(walls["ours"])
+    print(f"  after editing levels/senior.yaml: {min(walls['ours']):.2f} s (median {median:.2f} s)")
+    print(f"  plain Material, the same edit in levels/senior.md: {min(walls['theirs']):.2f} s")
+    return ratio_line("serve rebuild / plain", runs["ours"], runs["theirs"], 1.2)
 
 
 def bench_zensical(work: Path) -> bool:
@@ -380,6 +392,7 @@ def bench_zensical(work: Path) -> bool:
     seconds_line("mkdocs build --strict with Ladder's hooks, for comparison", best(runs["mkdocs"]))
     level = work / "project" / "docs" / "levels" / "senior.md"
     with Server([str(BIN / "zensical"), "serve", "-f", str(config)], config.parent) as server:
-        times = rebuilds(server, "levels/senior/", level, RUNS_SERVE)
+        edits = Edits(server, "levels/senior/", level)
+        times = [edits.timed()[0] for _ in range(RUNS_SERVE)]
     print(f"  zensical serve, one-line edit of levels/senior.md to served page: {min(times):.2f} s")
     return True
