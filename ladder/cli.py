@@ -271,7 +271,7 @@ def render_project(config_file: Path, out_dir: Path, force: bool) -> Outcome:
         docs_dir = rendering.docs_folder(config_file, config)
     except (rendering.ProjectError, SettingError) as error:
         fail(f"{config_file}: {error}" if isinstance(error, SettingError) else str(error))
-    made = publish_or_exit(chosen, docs_dir)
+    made = publish_or_exit(chosen, docs_dir, rendering.left_out(config))
     try:
         if force:
             rendering.clear(out_dir)
@@ -282,11 +282,11 @@ def render_project(config_file: Path, out_dir: Path, force: bool) -> Outcome:
         fail(f"cannot write to {out_dir}: {error.strerror}")
 
 
-def publish_or_exit(chosen: Settings, docs_dir: Path) -> Published:
+def publish_or_exit(chosen: Settings, docs_dir: Path, left_out: str) -> Published:
     from ladder.engines.publish import publish, site_pages
 
     try:
-        return publish(chosen, docs_pages=site_pages(docs_dir))
+        return publish(chosen, docs_pages=site_pages(docs_dir, left_out))
     except FrameworkNotFound as error:
         fail(str(error))
     except FrameworkError as error:

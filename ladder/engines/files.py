@@ -93,6 +93,12 @@ def docs_folder(config_path: Path, config: dict[str, Any]) -> Path:
     return docs_dir
 
 
+def left_out(config: dict[str, Any]) -> str:
+    """The configuration's patterns for hand-written files a build does not publish (`exclude_docs`,
+    and `draft_docs`, which only `mkdocs serve` shows)."""
+    return "\n".join(value for key in ("exclude_docs", "draft_docs") if isinstance(value := config.get(key), str))
+
+
 def write_project(
     config_path: Path, config: dict[str, Any], chosen: Settings, made: Published, out_dir: Path, *, force: bool
 ) -> Outcome:

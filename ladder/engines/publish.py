@@ -42,6 +42,8 @@ SCHEMAS = "schema/"
 # paragraphs, Markdown inside the matrix's <div>, tables, and anchors on headings.
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 CACHED = "site"  # the cache folder's subfolder for checked frameworks and their pages
+# What MkDocs and Zensical leave out of a site whatever mkdocs.yml says: hidden files and templates/.
+ALWAYS_LEFT_OUT = (".*", "/templates/")
 
 
 @dataclass(frozen=True)
@@ -55,9 +57,15 @@ class Published:
         return self.handbook.framework
 
 
-def site_pages(docs_dir: Path) -> frozenset[str]:
-    """The page URL of each hand-written Markdown page in `docs_dir` (`guides/calibration/`)."""
+def site_pages(docs_dir: Path, left_out: str = "") -> frozenset[str]:
+    """The page URL of each hand-written Markdown page in `docs_dir` that a build publishes
+    (`guides/calibration/`). `left_out`: mkdocs.yml's `exclude_docs` and `draft_docs` patterns,
+    read as MkDocs and Zensical read them (gitignore's syntax, by pathspec, MkDocs' own library)."""
+    import pathspec
+
+    leave_out = pathspec.GitIgnoreSpec.from_lines([*ALWAYS_LEFT_OUT, *left_out.splitlines()])
     sources = {page.relative_to(docs_dir).as_posix() for page in docs_dir.rglob("*.md")}
+    sources = {source for source in sources if not leave_out.match_file(source)}
     return frozenset(urls.page_url(_as_mkdocs_reads(source, sources)) for source in sources)
 
 

@@ -6,9 +6,12 @@ import re
 from pathlib import Path
 
 import yaml
+from click.testing import CliRunner
 
 from ladder import urls
+from ladder.cli import main
 from ladder.engines.publish import site_pages
+from ladder.validate import load_framework
 from ladder.wording import words
 from ladder.worksheet import KINDS
 from tests.conftest import ROOT
@@ -129,3 +132,29 @@ def test_the_sites_pages_are_read_as_mkdocs_publishes_them(tmp_path: Path) -> No
         (tmp_path / source).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / source).write_text("# A page\n", encoding="utf-8")
     assert site_pages(tmp_path) == {"", "guides/", "guides/new-hires/", "team/", "team/README/"}
+
+
+def test_the_sites_pages_leave_out_what_mkdocs_and_zensical_leave_out(tmp_path: Path) -> None:
+    """Hidden files, templates/ and the patterns of exclude_docs and draft_docs (gitignore's syntax)."""
+    for source in ("index.md", ".notes.md", "templates/page.md", "guides/old.md", "guides/wip.md", "guides/kept.md"):
+        (tmp_path / source).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / source).write_text("# A page\n", encoding="utf-8")
+    assert site_pages(tmp_path, "guides/old.md\n\n*wip*\n") == {"", "guides/kept/"}
+
+
+def test_ladder_render_leaves_unlinked_the_guides_its_configuration_leaves_out(tmp_path: Path) -> None:
+    """The project `ladder render --config` writes (for Zensical) follows the same rule as the site."""
+    config = site_with(tmp_path, ["html"])
+    (tmp_path / "docs" / "guides").mkdir()
+    (tmp_path / "docs" / "guides" / "new-hires.md").write_text("# New hires\n", encoding="utf-8")
+    onboarding = Path("docs", "worksheets", "second", "onboarding.html")
+    address = load_framework(WORKSHEET_FRAMEWORK).meta.site_url
+    for left_out, linked in (("", True), ("guides/new-hires.md\n", False)):
+        data = yaml.safe_load(config.read_text(encoding="utf-8"))
+        data["draft_docs"] = left_out
+        config.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+        project = tmp_path / f"project-{linked}"
+        result = CliRunner().invoke(main, ["render", str(project), "--config", str(config)])
+        assert result.exit_code == 0, result.output
+        text = (project / onboarding).read_text(encoding="utf-8")
+        assert (f'href="{address}guides/new-hires/"' in text) is linked
