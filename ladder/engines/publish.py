@@ -22,6 +22,8 @@ from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 
+import pathspec
+
 from ladder import export, urls
 from ladder.engines.settings import Settings
 from ladder.files import digest, engine_digest, write_atomic
@@ -61,8 +63,6 @@ def site_pages(docs_dir: Path, left_out: str = "") -> frozenset[str]:
     """The page URL of each hand-written Markdown page in `docs_dir` that a build publishes
     (`guides/calibration/`). `left_out`: mkdocs.yml's `exclude_docs` and `draft_docs` patterns,
     read as MkDocs and Zensical read them (gitignore's syntax, by pathspec, MkDocs' own library)."""
-    import pathspec
-
     leave_out = pathspec.GitIgnoreSpec.from_lines([*ALWAYS_LEFT_OUT, *left_out.splitlines()])
     sources = {page.relative_to(docs_dir).as_posix() for page in docs_dir.rglob("*.md")}
     sources = {source for source in sources if not leave_out.match_file(source)}
