@@ -37,6 +37,8 @@ MARKDOWN_NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>]*>")
 def hyphenated(text: str) -> list[str]:
     """The hyphenated words of plain text, in order. Word by word, with str.split: a regular
     expression tried at every letter of a large page cost a thousand-page handbook seconds."""
+    if "-" not in text:  # most sections of most pages: nothing to split
+        return []
     found = []
     for token in text.split():
         if "-" in token:

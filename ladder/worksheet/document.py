@@ -110,6 +110,7 @@ class Worksheet:
     common: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
 
+@lru_cache(maxsize=16384)  # the same sentence with the same links recurs across a build's worksheets
 def spans(template: str, **values: str | Span | Inline) -> Inline:
     """Fill `{placeholders}` in a sentence from the text files, keeping links as their own spans.
 

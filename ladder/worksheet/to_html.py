@@ -5,14 +5,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import jinja2
 from markupsafe import Markup, escape
 
 from ladder.worksheet import layout
-from ladder.worksheet.document import Inline, Worksheet, plain_text
+from ladder.worksheet.document import Block, Inline, Section, Worksheet, plain_text
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
@@ -34,11 +34,23 @@ def inline(content: Inline) -> Markup:
 
 
 @cache
-def _template() -> jinja2.Template:
+def _templates() -> tuple[jinja2.Template, jinja2.Template]:
+    """The page (worksheet.html.j2) and one block of it (worksheet_block.html.j2)."""
     environment = layout.environment(autoescape=True)
     environment.globals["html_inline"] = inline
     environment.globals["plain_text"] = plain_text
-    return environment.get_template("worksheet.html.j2")
+    environment.globals["block"] = block
+    return environment.get_template("worksheet.html.j2"), environment.get_template("worksheet_block.html.j2")
+
+
+# The same blocks recur from worksheet to worksheet: the guidance is the same on every level's, and a
+# level's dimensions appear in each of its kinds. In a site's blank worksheets about one block in six
+# is new, so each distinct block is laid out once (blocks are frozen, so equal blocks give equal HTML).
+@lru_cache(maxsize=16384)
+def block(content: Block | Section, blank_label: str) -> Markup:
+    """One block as HTML, a section with the blocks inside it; `blank_label` names a blank line to
+    screen readers."""
+    return Markup(_templates()[1].render(b=content, blank_label=blank_label))
 
 
 @cache
@@ -63,7 +75,7 @@ def _screen_words(worksheet: Worksheet) -> dict[str, str]:
 
 def render(worksheet: Worksheet) -> str:
     script, script_hash = _script()
-    html = _template().render(
+    html = _templates()[0].render(
         ws=worksheet,
         blank_label=worksheet.common["blank_line"],
         script=script,
