@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from urllib.parse import quote
 
@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from ladder.render.text import WHITESPACE, literal
 from ladder.worksheet import layout
-from ladder.worksheet.document import Inline, Worksheet
+from ladder.worksheet.document import Block, Inline, Section, Worksheet
 
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -45,14 +45,22 @@ def inline(content: Inline) -> Markup:
 
 
 @cache
-def _template() -> jinja2.Template:
+def _templates() -> tuple[jinja2.Template, jinja2.Template]:
+    """The worksheet (worksheet.md.j2) and one block of it (worksheet_block.md.j2)."""
     environment = layout.environment(autoescape=False, finalize=escape, keep_trailing_newline=True)
     environment.filters["url"] = url
     environment.globals["md_inline"] = inline
-    return environment.get_template("worksheet.md.j2")
+    environment.globals["block"] = block
+    return environment.get_template("worksheet.md.j2"), environment.get_template("worksheet_block.md.j2")
+
+
+@lru_cache(maxsize=16384)  # the same blocks recur from worksheet to worksheet: see to_html.block
+def block(content: Block | Section, blank: Markup) -> Markup:
+    """One block as Markdown, a section with the blocks inside it; `blank` is a line to write on."""
+    return Markup(_templates()[1].render(b=content, blank=blank))
 
 
 def render(worksheet: Worksheet) -> str:
     context: dict[str, Any] = {"ws": worksheet, "blank": Markup(worksheet.common["blank_item"])}
-    text = _template().render(context)
+    text = _templates()[0].render(context)
     return _BLANK_LINES.sub("\n\n", text).strip() + "\n"
