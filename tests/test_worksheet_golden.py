@@ -93,6 +93,19 @@ def test_same_input_gives_identical_bytes_in_every_format() -> None:
         assert make(framework, request("pip"), MADE, fmt) == make(framework, request("pip"), MADE, fmt), fmt
 
 
+@pytest.mark.parametrize(("fmt", "word"), [("html", "blank_line"), ("md", "blank_item")])
+def test_blocks_laid_out_once_still_show_each_worksheets_own_words(fmt: str, word: str) -> None:
+    """The HTML and Markdown renderers keep each block they lay out and reuse it for an equal block
+    (to_html.block, to_markdown.block); a worksheet whose words differ (a fork's common.yaml, edited
+    under `mkdocs serve`) must still show its own, not those of the worksheet laid out before it."""
+    worksheet = build(resolve(fixture_framework(), request("expectations"), MADE))
+    before = render(worksheet, fmt).decode("utf-8")
+    blanks = before.count(worksheet.common[word])
+    assert blanks > 0
+    reworded = replace(worksheet, common={**worksheet.common, word: "Room for one more"})
+    assert render(reworded, fmt).decode("utf-8").count("Room for one more") == blanks
+
+
 def test_worksheet_names_framework_version_and_date() -> None:
     worksheet = build(resolve(fixture_framework(), request("onboarding"), MADE))
     text = render(worksheet, "md").decode("utf-8")
