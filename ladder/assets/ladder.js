@@ -19,6 +19,7 @@
     summary: "Summary",
     scope: "Scope",
     notWritten: "Nothing written for this dimension.",
+    noText: "Nothing written at this level.",
     marks: { same: "Same", reworded: "Reworded", only: "Only here" },
     tally: "{same} the same, {reworded} reworded, {onlyA} only at {a}, {onlyB} only at {b}",
     unchanged: "The same at both levels",
@@ -307,11 +308,19 @@
     });
   }
 
+  /* The summary or scope of both levels: no row when neither level has one (a framework may
+   * write none), and a note on the side of the level that has none. */
+  function textRows(title, a, b, part) {
+    if (!a[part].length && !b[part].length) return [];
+    const side = (level) => ({
+      level,
+      nodes: level[part].length ? level[part] : [element("p", "ladder-compare__empty", [TEXT.noText])],
+    });
+    return [row("", title, side(a), side(b))];
+  }
+
   function comparison(a, b) {
-    const rows = [
-      row("", TEXT.summary, { level: a, nodes: a.summary }, { level: b, nodes: b.summary }),
-      row("", TEXT.scope, { level: a, nodes: a.scope }, { level: b, nodes: b.scope }),
-    ];
+    const rows = [...textRows(TEXT.summary, a, b, "summary"), ...textRows(TEXT.scope, a, b, "scope")];
     const ids = [...a.dimensions.keys(), ...[...b.dimensions.keys()].filter((id) => !a.dimensions.has(id))];
     for (const id of ids) {
       const left = a.dimensions.get(id);

@@ -248,6 +248,34 @@ def test_the_compare_page_shows_the_two_levels_in_its_address(page: Page, site: 
     expect(cells.nth(1)).to_contain_text(other.name)
 
 
+@pytest.fixture(scope="module")
+def gaps(tmp_path_factory: pytest.TempPathFactory, serve: Callable[..., str]) -> Built:
+    """A ladder whose first levels write no summary and no scope (the cumulative-gaps shape)."""
+    work = tmp_path_factory.mktemp("gaps")
+    framework_dir = FIXTURES / "shapes" / "cumulative-gaps"
+    return built(fixture_config(work, framework_dir, {"index.md": "# Home\n"}), work / "site", framework_dir)
+
+
+def test_the_compare_page_leaves_out_a_summary_or_scope_neither_level_writes(
+    browser: Browser, gaps: Built, serve: Callable[..., str]
+) -> None:
+    base = serve(gaps.root)
+    levels = gaps.framework.levels
+    bare = [level for level in levels if not level.summary and not level.scope]
+    summarised = next(level for level in levels if level.summary and not level.scope)
+    assert len(bare) >= 2, "the fixture needs two levels with neither a summary nor a scope"
+    for page in open_page(browser, base):
+        page.goto(base + urls.COMPARE + f"?a={bare[0].id}&b={bare[1].id}")
+        rows = page.locator(".ladder-compare__row h2")
+        expect(rows.first).to_have_text(gaps.framework.dimensions[0].name)  # the dimensions, and nothing before them
+        expect(rows.filter(has_text=re.compile("^(Summary|Scope)$"))).to_have_count(0)
+        page.goto(base + urls.COMPARE + f"?a={bare[0].id}&b={summarised.id}")
+        summary = page.locator(".ladder-compare__row", has=page.get_by_role("heading", name="Summary", exact=True))
+        expect(summary.locator(".ladder-compare__cell").nth(0)).to_contain_text("Nothing written at this level.")
+        expect(summary.locator(".ladder-compare__cell").nth(1)).to_contain_text(summarised.summary)
+        expect(page.get_by_role("heading", name="Scope", exact=True)).to_have_count(0)
+
+
 def test_a_level_page_fits_a_phone_screen(phone: Page, site: str, handbook: Built) -> None:
     framework = handbook.framework
     lowest, highest = framework.levels[0], framework.levels[-1]
