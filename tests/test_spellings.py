@@ -42,3 +42,14 @@ def test_markdown_sections_end_with_the_same_hidden_paragraph_for_engines_withou
     assert first.endswith('```\n\n<p class="ladder-spellings" hidden>oncall</p>\n\n')
     assert second.endswith('- Cross-team work\n\n<p class="ladder-spellings" hidden>followup crossteam</p>\n\n')
     assert markdown_with_spellings("# A\n\nNothing joined, not `a-b` nor [link](x-y/).\n").count("ladder") == 0
+
+
+def test_attribute_lists_are_not_prose() -> None:
+    """The class names of a generated page's attribute lists are not words a reader searches for."""
+    page = (
+        '# L4 Senior { #senior .ladder-level data-cite="x" }\n\nLeads on-call.\n{: .ladder-summary }\n\n'
+        "## Delivery {.ladder-dimension}\n\nShips {:.no-class} nothing joined.\n"
+    )
+    first, second = markdown_with_spellings(page).split("## Delivery")
+    assert first.endswith('{: .ladder-summary }\n\n<p class="ladder-spellings" hidden>oncall</p>\n\n')
+    assert "ladder-spellings" not in second

@@ -28,10 +28,11 @@ TAG = re.compile(r"<[^>]*>")
 # Code and the hidden paragraphs themselves are not prose: their hyphens are not spellings.
 NOT_PROSE = re.compile(r"<(code|pre|script|style)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 HIDDEN_CLASS = "ladder-spellings"
-# Markdown: a heading starts a section; fenced code, inline code and link targets are not prose.
+# Markdown: a heading starts a section; fenced code, inline code, link targets, HTML tags and
+# attribute lists (`{ #id .ladder-level }`, `{: .ladder-summary }`: class names) are not prose.
 MARKDOWN_HEADING = re.compile(r"#{1,6}(?:\s|$)")
 FENCE = re.compile(r"\s*(`{3,}|~{3,})")
-MARKDOWN_NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>]*>")
+MARKDOWN_NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>]*>|\{(?::|\s*[#.])[^}\n]*\}")
 
 
 def hyphenated(text: str) -> list[str]:

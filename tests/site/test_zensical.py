@@ -82,6 +82,24 @@ def test_zensical_builds_every_generated_page_with_every_anchor(both: tuple[Buil
         assert (by_zensical / name).is_file(), name
 
 
+def spellings(html: str) -> list[str]:
+    """The words of a page's hidden search spellings (ladder.render.spellings), in order."""
+    return re.findall(r'<p class="ladder-spellings" hidden>([^<]*)</p>', html)
+
+
+def test_both_give_each_generated_page_the_same_search_spellings(both: tuple[Built, Path]) -> None:
+    """The hooks add them to the HTML, `ladder render` to the Markdown: the same words either way
+    (and never the class names of a heading's attribute list)."""
+    by_mkdocs, by_zensical = both
+    pages = list(anchors(by_mkdocs.framework))
+    found = 0
+    for page in pages:
+        ours = spellings((by_mkdocs.root / page / "index.html").read_text(encoding="utf-8"))
+        assert ours == spellings((by_zensical / page / "index.html").read_text(encoding="utf-8")), page
+        found += len(ours)
+    assert found, "the fixture's pages should hold hyphenated words"
+
+
 def test_zensical_shows_yaml_text_as_typed_and_the_macros_expanded(both: tuple[Built, Path]) -> None:
     by_mkdocs, by_zensical = both
     for root in (by_mkdocs.root, by_zensical):
