@@ -10,6 +10,8 @@ DEV_READY := $(VENV)/.ready-dev
 CHROMIUM := /usr/bin/chromium
 # LibreOffice's layout engine, headless: the DOCX worksheets' page tests convert with it
 SOFFICE := /usr/bin/soffice
+# Counts the instructions a build executes, for `make bench`'s figures that do not drift with the machine's load
+VALGRIND := /usr/bin/valgrind
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # The oldest Python Ladder runs on (pyproject.toml's requires-python), as a version_info tuple.
 MIN_PYTHON := (3, 11, 4)
@@ -47,6 +49,9 @@ $(SOFFICE):
 	$(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui || \
 	  ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui)
 
+$(VALGRIND):
+	$(SUDO) apt-get install -y -qq valgrind || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq valgrind)
+
 # A port another program holds is one line before the build, not a traceback after it.
 port: $(READY)
 	@$(BIN)/python -c "import socket, sys; port = '$(PORT)'; \
@@ -80,7 +85,7 @@ format: python $(DEV_READY)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: python $(DEV_READY)  ## Print the performance figures and ratios
+bench: python $(DEV_READY) $(VALGRIND)  ## Print the performance figures and ratios
 	$(BIN)/python -m benchmarks
 
 screenshots: python $(DEV_READY) $(CHROMIUM)  ## Photograph the built handbook for the README (screenshots/)

@@ -15,6 +15,7 @@ from pathlib import Path
 from benchmarks import worksheets
 from benchmarks.generate import Shape, write_framework
 from benchmarks.site import BIN, ROOT, bench_serve, bench_site, bench_site_scale, bench_zensical, timed
+from benchmarks.work import bench_work
 from ladder.validate import validate
 
 VALIDATE_PROCESS_GOAL = 0.5  # seconds: `ladder validate` as pre-commit runs it, start-up included
@@ -55,6 +56,7 @@ BENCHMARKS: dict[str, Callable[[Path], bool]] = {
     "validate": bench_validate,
     "worksheets": lambda work: worksheets.bench_worksheets(work, report),
     "site": bench_site,
+    "work": bench_work,
     "site-scale": bench_site_scale,
     "serve": bench_serve,
     "zensical": bench_zensical,
