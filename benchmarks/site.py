@@ -72,11 +72,16 @@ def timed(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def mkdocs_build(config: Path, site_dir: Path, *, strict: bool = True, warm: bool = False) -> tuple[float, float]:
-    """One cold build, its cache folder emptied first (kept, with `warm`); (wall seconds, CPU seconds)."""
+def build_command(config: Path, site_dir: Path, *, warm: bool = False) -> list[str]:
+    """The `mkdocs build` command for `config`, its cache folder emptied first (kept, with `warm`)."""
     if not warm:
         shutil.rmtree(config.parent / ".cache", ignore_errors=True)
-    command = [str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(site_dir)]
+    return [str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(site_dir)]
+
+
+def mkdocs_build(config: Path, site_dir: Path, *, strict: bool = True, warm: bool = False) -> tuple[float, float]:
+    """One build (cold unless `warm`); (wall seconds, CPU seconds)."""
+    command = build_command(config, site_dir, warm=warm)
     return timed([*command, "--strict"] if strict else command)
 
 

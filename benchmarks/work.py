@@ -18,15 +18,14 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from benchmarks.site import BIN, QUIET, ROOT, ladder_config, plain_project, with_macros_plugin
+from benchmarks.site import QUIET, ROOT, build_command, ladder_config, plain_project, with_macros_plugin
 
 COUNT = re.compile(r"I\s+refs:\s+([\d,]+)")  # cachegrind's summary line: "I   refs:  10,742,279,227"
 
 
 def instructions(config: Path, site_dir: Path) -> int:
     """The instructions of one cold `mkdocs build` (cache folder emptied first)."""
-    shutil.rmtree(config.parent / ".cache", ignore_errors=True)
-    build = [str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(site_dir)]
+    build = build_command(config, site_dir)
     counter = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
     result = subprocess.run([*counter, *build], capture_output=True, text=True, env=QUIET, check=False)
     found = COUNT.search(result.stderr)
