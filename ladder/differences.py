@@ -3,21 +3,25 @@
 A level page says what the next level adds, and an engineer asking "what does the next level
 take?" wants the differences, not both levels in full. Statements are matched in three
 passes: by id (a statement with an id keeps it through rewording), then by the same words,
-then by close wording (difflib, the standard library's sequence matcher), so a statement
-that was edited reads as reworded, not as one removed and one added.
+then by close wording (most of their words in common), so a statement that was edited reads
+as reworded, not as one removed and one added. The compare page's script marks statements
+with the same measure (`alike` in ladder/assets/ladder.js), so both say "reworded" alike.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from ladder.model import Cell, LevelStatement
+from ladder.render.text import plain
 
-# How alike two wordings must be (difflib's ratio over their words, 0 to 1) to count as one
-# statement reworded.
-REWORDED_AT = 0.6
+# How alike two wordings must be (`_alike`, 0 to 1) to count as one statement reworded; the
+# compare page's script (ladder/assets/ladder.js) holds the same figure.
+REWORDED_AT = 0.5
+# A word, as the compare page's script splits text into words: a run of letters and digits.
+WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -83,13 +87,15 @@ def _words(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-@lru_cache(maxsize=65536)  # the same pairs are compared for level pages, the next levels and worksheets
 def _alike(before: str, after: str) -> float:
-    """How alike two wordings are, 0 to 1: difflib's ratio over their words (not their letters,
-    which is slower and finds likeness in any two English sentences). Below REWORDED_AT the
-    figure is only known to be below it: difflib's cheap upper bounds (the lengths, then the
-    words in common) rule most pairs out before the full comparison."""
-    matcher = SequenceMatcher(None, _words(before).split(), _words(after).split(), autojunk=False)
-    if matcher.real_quick_ratio() < REWORDED_AT or matcher.quick_ratio() < REWORDED_AT:
-        return 0.0
-    return matcher.ratio()
+    """How alike two wordings are, 0 to 1: the distinct words they share, over the distinct words
+    of the longer one. Word order is left out on purpose: a statement whose words were moved
+    around is the same statement reworded."""
+    first, second = _word_set(before), _word_set(after)
+    return len(first & second) / max(len(first), len(second), 1)
+
+
+@lru_cache(maxsize=65536)  # a statement is compared with several others, on several pages
+def _word_set(text: str) -> frozenset[str]:
+    """The words a reader sees (a link's words, not its address), in lower case."""
+    return frozenset(WORD.findall(plain(text).casefold()))

@@ -52,10 +52,25 @@ def test_a_cell_that_is_not_written_has_no_statements_to_compare() -> None:
     assert between(None, None).summary() == ""
 
 
-def test_wordings_with_few_words_in_common_are_not_alike() -> None:
-    """difflib's cheap upper bounds rule a pair out; a pair that passes them gets the full ratio."""
+def test_likeness_is_the_share_of_words_in_common_whatever_their_order() -> None:
     from ladder.differences import REWORDED_AT, _alike
 
     assert _alike("Writes tests for every change.", "Chairs the architecture review.") == 0.0
     close = _alike("Reviews code from their own team the same day.", "Reviews code from any team the same day.")
-    assert REWORDED_AT <= close < 1.0
+    assert close == 7 / 9  # 7 words shared; the longer wording has 9
+    assert _alike("Ships small changes daily.", "Daily, ships changes that are small.") == 4 / 6 >= REWORDED_AT
+    # The words a reader sees: a link's address is not part of the wording.
+    assert _alike("Reads [the guide](https://docs.example.org/guide).", "Reads the guide.") == 1.0
+
+
+def test_the_compare_page_counts_a_rewording_at_the_same_likeness() -> None:
+    """The level pages' summaries and the compare page's marks must not disagree about a statement."""
+    import re
+    from pathlib import Path
+
+    import ladder
+    from ladder.differences import REWORDED_AT
+
+    script = (Path(ladder.__file__).parent / "assets" / "ladder.js").read_text(encoding="utf-8")
+    found = re.search(r"const REWORDED_AT = ([0-9.]+);", script)
+    assert found is not None and float(found.group(1)) == REWORDED_AT

@@ -251,7 +251,9 @@
 
   /* Marking what differs: each statement is the same at the other level, reworded (most of its
    * words are in one of the other level's statements), or only at its own level. */
-  const REWORDED_AT = 0.5; // the share of words two statements must have in common
+  // The share of words two statements must have in common: the level pages' summaries measure
+  // likeness the same way (REWORDED_AT and _alike in ladder/differences.py).
+  const REWORDED_AT = 0.5;
 
   function statementItems(nodes) {
     return nodes
