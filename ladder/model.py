@@ -358,8 +358,9 @@ def build(data: Mapping[str, Any]) -> Framework:
             if upper.id not in previous:
                 previous[upper.id] = lower
                 following.setdefault(lower.id, []).append(upper)
+    members = {track: frozenset(level.id for level in ladder) for track, ladder in ladders.items()}
     examples = tuple(
-        sorted((_example(item, ladders) for item in data.get("examples", ())), key=lambda example: example.id)
+        sorted((_example(item, members) for item in data.get("examples", ())), key=lambda example: example.id)
     )
     framework = Framework(
         meta=meta,
@@ -447,11 +448,11 @@ def _standard(item: Mapping[str, Any]) -> Standard:
     )
 
 
-def _example(item: Mapping[str, Any], ladders: Mapping[str, tuple[Level, ...]]) -> Example:
+def _example(item: Mapping[str, Any], members: Mapping[str, frozenset[str]]) -> Example:
+    """`members`: each track's level ids; an example without tracks of its own is in each track
+    that has one of its levels."""
     levels = tuple(item["levels"])
-    tracks = item.get("tracks") or [
-        track for track, ladder in ladders.items() if any(level.id in levels for level in ladder)
-    ]
+    tracks = item.get("tracks") or [track for track, ids in members.items() if not ids.isdisjoint(levels)]
     return Example(
         **_with_aliases(
             item,

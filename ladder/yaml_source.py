@@ -9,7 +9,7 @@ recursion, with a position for every key and value.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, NoReturn
+from typing import Any, NamedTuple, NoReturn
 
 import yaml
 
@@ -39,8 +39,7 @@ _constructor = yaml.constructor.SafeConstructor()
 _NON_TEXT_STARTS = frozenset(k for k in yaml.resolver.Resolver.yaml_implicit_resolvers if k)
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):  # a tuple, not a dataclass: a file makes one per value, and a tuple is quicker to make
     line: int  # 1-based
     column: int  # 1-based
 
@@ -171,8 +170,10 @@ class _Builder:
         return (*parent.path, parent.pending_key if parent.pending_key is not None else "")
 
     def _expecting_key(self) -> bool:
-        top = self.stack[-1] if self.stack else None
-        return isinstance(top, _Collection) and isinstance(top.value, dict) and top.pending_key is None
+        if not self.stack:
+            return False
+        top = self.stack[-1]
+        return top.pending_key is None and isinstance(top.value, dict)
 
     def _check_tag(self, event: Any, path: Path) -> None:
         tag = getattr(event, "tag", None)
