@@ -3,8 +3,10 @@
 The page keeps its state in its address: `?level=<id>&track=<id>&m=<digits>` with one digit per
 statement (0 unmarked, 1 not yet, 2 sometimes, 3 consistently), in the order the page lists
 them: for each dimension, the level's statements, then the next level's (ladder.js,
-`statementsOf`). Reading it here, in the same order, lets a worksheet start its growth grid
-from it: per dimension, where the person stands and the counts behind it.
+`statementsOf`). Where a level gives a dimension only a proficiency step (a rubric per
+competency), the step is marked in place of statements, as one. Reading it here, in the same
+order, lets a worksheet start its growth grid from it: per dimension, where the person stands
+and the counts behind it.
 
 Where a person stands in a dimension: at the level when every statement of the level is marked
 consistently; toward the next when, besides, at least half of the next level's are; otherwise
@@ -96,5 +98,6 @@ def _statements(framework: Framework, level: Level, following: Level | None) -> 
             if each is None or not framework.applies(dimension, each):
                 continue
             cell = framework.cell(each, dimension.id).cell
-            order += [(dimension.id, role)] * len(cell.statements if cell else ())
+            if cell is not None:  # a cell that gives only a proficiency step is marked by the step
+                order += [(dimension.id, role)] * (1 if cell.judged_by_step else len(cell.statements))
     return order

@@ -9,7 +9,7 @@ from dataclasses import asdict, fields
 from typing import Any
 
 from ladder import urls
-from ladder.model import NOT_EXPECTED, Cell, Framework, Level
+from ladder.model import NOT_EXPECTED, Cell, Dimension, Framework, Level
 from ladder.render.text import plain
 
 # Bumped when the shape of the JSON changes in a way that breaks a reader. 2: a level's statements are
@@ -76,11 +76,24 @@ def _level(framework: Framework, level: Level, url: str) -> dict[str, Any]:
                 for statement in (cell.statements if cell else ())
             ],
             "proficiency": cell.proficiency if cell else None,
+            "step": _step(framework, level, dimension, cell),
+            # Where I stand marks the step itself when it is all the cell gives (a rubric per competency)
+            "step_is_expectation": cell is not None and cell.judged_by_step,
             "expected": not (cell is not None and cell.intent == "not_expected"),
             "inherited_from": inherited.source.id if inherited.source else None,
         }
     data["url"] = url
     return data
+
+
+def _step(framework: Framework, level: Level, dimension: Dimension, cell: Cell | None) -> dict[str, str] | None:
+    """The proficiency step a level asks for in a dimension: its name and description, and the
+    address of the level's section on the dimension."""
+    if cell is None or cell.proficiency is None:
+        return None
+    step = framework.proficiency(cell.proficiency, dimension)
+    address = urls.absolute(framework.meta.site_url, urls.cell(level, dimension))
+    return {"id": step.id, "name": step.name, "plain": plain(step.summary), "url": address}
 
 
 def to_json(framework: Framework, *, compact: bool = False) -> str:

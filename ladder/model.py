@@ -122,6 +122,12 @@ class Cell:
         return tuple(statement.text for statement in self.statements)
 
     @property
+    def judged_by_step(self) -> bool:
+        """The cell gives a proficiency step and no statements (a rubric per competency): the
+        step's description is what the level expects, so a self-assessment marks the step itself."""
+        return self.proficiency is not None and not self.statements and self.intent == "written"
+
+    @property
     def all_named(self) -> bool:
         """Every statement has an id of its own, so none is known by its place in the list."""
         return all(statement.id for statement in self.statements)

@@ -152,3 +152,16 @@ def test_an_assessment_ticks_where_the_person_stands_and_writes_the_counts(tmp_p
     assert result.returncode == 0, result.stderr
     grid = result.stdout.split("## Where you stand", 1)[1].split("\n## ", 1)[0]
     assert "☒" in grid and "consistently" in grid
+
+
+def test_an_assessment_of_a_rubric_counts_a_step_given_alone_as_one_thing_to_mark(tmp_path: Path) -> None:
+    """In the rubric shape, Senior gives clinical safety a step and one statement (the statement is
+    marked), and systems design only its step (the step is marked): m=3 0 3 is the statement, then
+    Lead's clinical safety step, then Senior's systems design step."""
+    rubric = str(ROOT / "tests" / "fixtures" / "shapes" / "rubric")
+    result = run(rubric, "--level", "senior", "--assessment", "?level=senior&m=303", "-o", "-", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    grid = result.stdout.split("## Where you stand", 1)[1].split("\n## ", 1)[0]
+    rows = {line.split("|")[1].strip(): line for line in grid.splitlines() if line.startswith("| [")}
+    design = next(line for name, line in rows.items() if name.startswith("[Systems design]"))
+    assert "A3: 1 of 1 consistently" in design, design

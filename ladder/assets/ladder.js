@@ -40,6 +40,7 @@
       markdownTitle: "Where I stand: {level}",
       notExpected: "Not expected at this level.",
       nothing: "Nothing written for this dimension.",
+      step: "{name}: {summary}",
     },
   };
   const COPIED_FOR_MS = 2000;
@@ -430,18 +431,27 @@
     return { level, next, track, tracks };
   }
 
-  /* The statements the page lists, in order: each dimension's for the level, then for the next. */
+  /* What the page asks a person to mark, in order: each dimension's for the level, then for the
+   * next (ladder/assessment.py reads the marks in this same order). */
   function statementsOf(data, plan) {
     const list = [];
     for (const dimension of data.dimensions) {
       for (const [role, level] of [["current", plan.level], ["next", plan.next]]) {
         const cell = level && level.dimensions[dimension.id];
-        for (const statement of cell ? cell.statements : []) {
+        for (const statement of cell ? expectationsOf(cell) : []) {
           list.push({ dimension, role, level, statement });
         }
       }
     }
     return list;
+  }
+
+  /* A cell's statements; or, where it gives only a proficiency step (a rubric per competency),
+   * the step itself, as one statement of its name and description. */
+  function expectationsOf(cell) {
+    if (!cell.step_is_expectation) return cell.statements;
+    const words = fill(TEXT.assess.step, { name: cell.step.name, summary: cell.step.plain });
+    return [{ plain: words, url: cell.step.url }];
   }
 
   function markdownText(text) {
@@ -472,7 +482,9 @@
       params.set("level", levelSelect.value);
       if (!trackLabel.hidden) params.set("track", trackSelect.value);
       params.set("v", data.framework.version);
-      const digits = marks.map((mark) => String(mark || 0)).join("").replace(/0+$/, "");
+      // Array.from, not marks.map: map skips the gaps of statements not marked yet, and their
+      // zeros would drop out of the address, moving every later mark onto another statement.
+      const digits = Array.from(marks, (mark) => String(mark || 0)).join("").replace(/0+$/, "");
       if (digits) params.set("m", digits);
       notes.forEach((note, index) => note && params.set("n" + index, note));
       return params;
@@ -599,6 +611,10 @@
           const cell = level.dimensions[dimension.id];
           parts.push(element("h3", "", [role === "current" ? fill(T.current, { level: level.title }) : fill(T.next, { level: level.title })]));
           const rows = entries.filter(([entry]) => entry.role === role).map(([entry, index]) => statementRow(entry, index));
+          if (cell.step && !cell.step_is_expectation) {
+            // the step the statements add up to, as the level page says it
+            parts.push(element("p", "ladder-assess__step", [fill(T.step, { name: cell.step.name, summary: cell.step.plain })]));
+          }
           const empty = cell.expected ? T.nothing : T.notExpected;
           parts.push(rows.length ? element("ul", "ladder-assess__list", rows) : element("p", "", [empty]));
         }

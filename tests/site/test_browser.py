@@ -22,8 +22,8 @@ import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from benchmarks import screenshots
-from ladder import urls
-from ladder.model import Framework, Level
+from ladder import assessment, urls
+from ladder.model import Cell, Dimension, Framework, Level
 from ladder.render.spellings import hyphenated
 from ladder.render.text import plain
 from ladder.render.titles import citation
@@ -408,12 +408,8 @@ def test_the_self_assessment_round_trip(browser: Browser, page: Page, site: str,
     track = framework.track(upper.track)
     page.goto(site + urls.ASSESS + f"?level={level.id}")
     page.get_by_label("Track").select_option(track.id)
-    own = sum(len(framework.cell(level, d.id).cell.statements) for d in framework.dimensions_for(level))  # type: ignore[union-attr]
-    above = sum(
-        len(cell.statements) for d in framework.dimensions_for(upper) if (cell := framework.cell(upper, d.id).cell)
-    )
     statements = page.locator(".ladder-assess__statement")
-    expect(statements).to_have_count(own + above)
+    expect(statements).to_have_count(marked(framework, level) + marked(framework, upper))
     first, second = statements.nth(0), statements.nth(1)
     first.get_by_label("Consistently").check()
     second.get_by_label("Sometimes").check()
@@ -440,6 +436,92 @@ def test_the_self_assessment_round_trip(browser: Browser, page: Page, site: str,
         assert "): **Consistently** Shipped the plan in March\n" in markdown
         assert "): **Sometimes**\n" in markdown
         assert f"### Next level: {upper.title}" in markdown, markdown
+
+
+def marked(framework: Framework, level: Level) -> int:
+    """How many things Where I stand asks a person to mark for a level: each statement, or the
+    proficiency step of a dimension that gives only a step."""
+    cells = [framework.cell(level, d.id).cell for d in framework.dimensions_for(level)]
+    return sum(1 if cell.judged_by_step else len(cell.statements) for cell in cells if cell is not None)
+
+
+@pytest.fixture(scope="module")
+def rubric(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """A framework whose levels mostly name a step of each competency's own rubric, with few statements."""
+    work = tmp_path_factory.mktemp("rubric")
+    framework_dir = FIXTURES / "shapes" / "rubric"
+    return built(fixture_config(work, framework_dir, {"index.md": "# Home\n"}), work / "site", framework_dir)
+
+
+def test_where_i_stand_marks_a_rubric_step_where_a_level_gives_only_the_step(
+    browser: Browser, rubric: Built, serve: Callable[..., str]
+) -> None:
+    base = serve(rubric.root)
+    framework = rubric.framework
+    level, by_step, with_statements = next(
+        (level, by_step[0], with_statements[0])
+        for level in framework.levels
+        if framework.next_levels(level)
+        and (by_step := [d for d in framework.dimensions_for(level) if cell_of(framework, level, d).judged_by_step])
+        and (
+            with_statements := [
+                d
+                for d in framework.dimensions_for(level)
+                if cell_of(framework, level, d).proficiency and cell_of(framework, level, d).statements
+            ]
+        )
+    )
+    step = framework.proficiency(cell_of(framework, level, by_step).proficiency or "", by_step)
+    for page in open_page(browser, base):
+        page.goto(base + urls.ASSESS + f"?level={level.id}")
+        section = page.locator(".ladder-assess__dimension", has=page.locator(f"h2#assess--{by_step.id}"))
+        row = section.locator(".ladder-assess__statement").first
+        expect(row).to_contain_text(f"{step.name}: {plain(step.summary)}")
+        cell_address = re.compile(re.escape(urls.cell(level, by_step)) + "$")
+        expect(row.get_by_role("link")).to_have_attribute("href", cell_address)
+        expect(section.get_by_text("Nothing written for this dimension.")).to_have_count(0)
+        # Where the level writes statements too, its step is the line above them, not a thing to mark.
+        other = page.locator(".ladder-assess__dimension", has=page.locator(f"h2#assess--{with_statements.id}"))
+        expect(other.locator(".ladder-assess__step").first).to_be_visible()
+        row.get_by_label("Consistently").check()
+        position = marked_before(framework, level, by_step)
+        expect(page).to_have_url(re.compile(rf"[?&]m={'0' * position}3(&|$)"))  # unmarked ones before it stay 0
+        standing = assessment.read(framework, page.url, level)[by_step.id]
+        assert (standing.where, standing.current.consistently, standing.current.total) == (assessment.AT_LEVEL, 1, 1)
+
+
+def marked_before(framework: Framework, level: Level, dimension: Dimension) -> int:
+    """How many things to mark the page lists before the level's first in `dimension`."""
+    upper = framework.next_levels(level)[0]
+    count = 0
+    for each in framework.dimensions:
+        if each == dimension:
+            return count
+        for judged in (level, upper):
+            cell = framework.cell(judged, each.id).cell if framework.applies(each, judged) else None
+            if cell is not None:
+                count += 1 if cell.judged_by_step else len(cell.statements)
+    raise AssertionError(f"{dimension.id} is not in the framework")
+
+
+def cell_of(framework: Framework, level: Level, dimension: Dimension) -> Cell:
+    cell = framework.cell(level, dimension.id).cell
+    assert cell is not None
+    return cell
+
+
+def test_a_mark_keeps_its_place_when_the_statements_before_it_are_not_marked(
+    page: Page, site: str, handbook: Built
+) -> None:
+    level = handbook.framework.levels[0]
+    page.goto(site + urls.ASSESS + f"?level={level.id}")
+    rows = page.locator(".ladder-assess__statement")
+    some(range(rows.count() - 2), "level with three things to mark")
+    rows.nth(2).get_by_label("Sometimes").check()
+    expect(page).to_have_url(re.compile(r"[?&]m=002(&|$)"))
+    page.reload()
+    expect(rows.nth(2).get_by_label("Sometimes")).to_be_checked()
+    expect(rows.nth(0).get_by_label("Sometimes")).not_to_be_checked()
 
 
 def test_the_self_assessment_page_works_on_a_phone(phone: Page, site: str, handbook: Built) -> None:
