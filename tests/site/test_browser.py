@@ -248,12 +248,17 @@ def test_the_compare_page_shows_the_two_levels_in_its_address(page: Page, site: 
     expect(cells.nth(1)).to_contain_text(other.name)
 
 
-@pytest.fixture(scope="module")
-def gaps(tmp_path_factory: pytest.TempPathFactory, serve: Callable[..., str]) -> Built:
-    """A ladder whose first levels write no summary and no scope (the cumulative-gaps shape)."""
-    work = tmp_path_factory.mktemp("gaps")
-    framework_dir = FIXTURES / "shapes" / "cumulative-gaps"
+def shape_site(tmp_path_factory: pytest.TempPathFactory, shape: str) -> Built:
+    """One of the fixture shapes built as a site of its own, with only a home page besides."""
+    work = tmp_path_factory.mktemp(shape)
+    framework_dir = FIXTURES / "shapes" / shape
     return built(fixture_config(work, framework_dir, {"index.md": "# Home\n"}), work / "site", framework_dir)
+
+
+@pytest.fixture(scope="module")
+def gaps(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """A ladder whose first levels write no summary and no scope (the cumulative-gaps shape)."""
+    return shape_site(tmp_path_factory, "cumulative-gaps")
 
 
 def test_the_compare_page_leaves_out_a_summary_or_scope_neither_level_writes(
@@ -448,9 +453,7 @@ def marked(framework: Framework, level: Level) -> int:
 @pytest.fixture(scope="module")
 def rubric(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """A framework whose levels mostly name a step of each competency's own rubric, with few statements."""
-    work = tmp_path_factory.mktemp("rubric")
-    framework_dir = FIXTURES / "shapes" / "rubric"
-    return built(fixture_config(work, framework_dir, {"index.md": "# Home\n"}), work / "site", framework_dir)
+    return shape_site(tmp_path_factory, "rubric")
 
 
 def test_where_i_stand_marks_a_rubric_step_where_a_level_gives_only_the_step(
