@@ -103,3 +103,14 @@ def test_lists_built_from_the_framework_follow_it(fresh: Built, handbook: Built)
         assert all(f'href="../../standards/{standard.id}/"' in feedback for standard in site.framework.standards)
         by_level = site.html("guides/setting-expectations/")
         assert all(f'href="../../examples/{example.id}/"' in by_level for example in site.framework.examples[:1])
+
+
+def test_the_worksheets_page_describes_only_the_parts_the_worksheets_have(fresh: Built) -> None:
+    """A worksheet leaves out its standards and examples sections when the framework has none, so the
+    page that describes the worksheets does not promise them; one track has no shared levels to explain."""
+    page = words(fresh.html("worksheets/").split("<article", 1)[1].split("</article>", 1)[0])
+    has = bool(fresh.framework.standards)
+    assert ("one above-the-line example per standard" in page) == has
+    assert ("ideas from the example library" in page) == bool(fresh.framework.examples)
+    assert ("dimension and standard it mentions" in page) == has
+    assert "several tracks share list the next level" not in page  # `ladder new` writes one track
