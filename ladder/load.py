@@ -92,11 +92,13 @@ class Document:
 
 
 def show_path(path: Path) -> str:
-    """A path relative to the working folder when it is inside it, as a person typed it."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
+    """A path relative to the working folder when it is inside it (`framework/levels/senior.yaml`);
+    otherwise as it was given, rather than a climb of `../../` out of the working folder."""
+    absolute = os.path.abspath(path)
+    folder = os.path.join(os.getcwd(), "")  # with its trailing separator, so /work/a is not inside /work/ab
+    if absolute.startswith(folder):
+        return absolute[len(folder) :]
+    return str(path)
 
 
 def file_problem(path: Path, message: str, code: str, mark: Mark | None = None, location: str = "") -> Problem:

@@ -93,3 +93,15 @@ def test_a_site_build_check_leaves_out_only_the_warnings(tmp_path: Path) -> None
     assert [str(p) for p in validate(broken, warnings=False).problems if p.is_error] == [
         str(p) for p in validate(broken).problems if p.is_error
     ]
+
+
+def test_a_file_outside_the_working_folder_is_named_as_given(tmp_path: Path) -> None:
+    """Not as a climb of ../../ out of the folder the command runs in."""
+    framework = assemble_case(CASES / "bad-values", tmp_path / "elsewhere")
+    here = tmp_path / "here"
+    here.mkdir()
+    result = run("validate", str(framework), cwd=here)
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{framework}/"), result.stdout
+    inside = run("validate", "framework", cwd=framework.parent)
+    assert inside.stdout.startswith("framework/"), inside.stdout
