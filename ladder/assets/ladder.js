@@ -23,6 +23,8 @@
     marks: { same: "Same", reworded: "Reworded", only: "Only here" },
     tally: "{same} the same, {reworded} reworded, {onlyA} only at {a}, {onlyB} only at {b}",
     unchanged: "The same at both levels",
+    sameStatements: "the same statements",
+    step: "{a} → {b}",
     scrollHint: "Scroll sideways for all {count} dimensions →",
     assess: {
       marks: ["Not yet", "Sometimes", "Consistently"],
@@ -298,17 +300,31 @@
     const rightTexts = rightItems.map(plainWords);
     const fromA = markItems(leftItems, rightTexts);
     const fromB = markItems(rightItems, leftTexts);
-    if (!fromA.reworded && !fromB.reworded && !fromA.only && !fromB.only) {
-      return leftItems.length ? TEXT.unchanged : "";
+    // A different proficiency step leads the line ("Proficient → Advanced"): in a rubric per
+    // competency it is often all that changes.
+    const steps = [stepName(left), stepName(right)];
+    const moved = steps[0] && steps[1] && steps[0] !== steps[1] ? fill(TEXT.step, { a: steps[0], b: steps[1] }) : "";
+    let statements = "";
+    if (fromA.reworded || fromB.reworded || fromA.only || fromB.only) {
+      statements = fill(TEXT.tally, {
+        same: fromB.same,
+        reworded: fromB.reworded,
+        onlyA: fromA.only,
+        onlyB: fromB.only,
+        a: a.name,
+        b: b.name,
+      });
+    } else if (leftItems.length) {
+      statements = moved ? TEXT.sameStatements : TEXT.unchanged;
     }
-    return fill(TEXT.tally, {
-      same: fromB.same,
-      reworded: fromB.reworded,
-      onlyA: fromA.only,
-      onlyB: fromB.only,
-      a: a.name,
-      b: b.name,
-    });
+    return [moved, statements].filter(Boolean).join("; ");
+  }
+
+  /* The name of the proficiency step a level page gives a dimension (its `.ladder-step` line), or "". */
+  function stepName(nodes) {
+    const line = nodes.find((node) => node.classList && node.classList.contains("ladder-step"));
+    const name = line && line.querySelector("strong");
+    return name ? name.textContent.trim() : "";
   }
 
   /* The summary or scope of both levels: no row when neither level has one (a framework may

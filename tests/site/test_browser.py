@@ -493,6 +493,30 @@ def test_where_i_stand_marks_a_rubric_step_where_a_level_gives_only_the_step(
         assert (standing.where, standing.current.consistently, standing.current.total) == (assessment.AT_LEVEL, 1, 1)
 
 
+def test_the_compare_page_says_when_a_dimensions_proficiency_step_changes(
+    browser: Browser, rubric: Built, serve: Callable[..., str]
+) -> None:
+    """In a rubric, a level often changes only its step in a dimension: the row's line says so."""
+    base = serve(rubric.root)
+    framework = rubric.framework
+    level, upper, dimension, before, after = next(
+        (level, upper, dimension, before, after)
+        for level in framework.levels
+        for upper in framework.next_levels(level)
+        for dimension in framework.dimensions_for(upper)
+        if (before := cell_of(framework, level, dimension)).judged_by_step
+        and (after := cell_of(framework, upper, dimension)).judged_by_step
+        and before.proficiency != after.proficiency
+    )
+    steps = [framework.proficiency(cell.proficiency or "", dimension).name for cell in (before, after)]
+    for page in open_page(browser, base):
+        page.goto(base + urls.COMPARE + f"?a={level.id}&b={upper.id}")
+        row = page.locator(".ladder-compare__row", has=page.locator(f"h2#{dimension.id}"))
+        expect(row.locator(".ladder-compare__tally")).to_have_text(f"{steps[0]} → {steps[1]}")
+        page.goto(base + urls.COMPARE + f"?a={level.id}&b={level.id}")
+        expect(row.locator(".ladder-compare__tally")).to_have_count(0)  # the same step, no statements: no line
+
+
 def marked_before(framework: Framework, level: Level, dimension: Dimension) -> int:
     """How many things to mark the page lists before the level's first in `dimension`."""
     upper = framework.next_levels(level)[0]
