@@ -466,8 +466,12 @@
    * the step itself, as one statement of its name and description. */
   function expectationsOf(cell) {
     if (!cell.step_is_expectation) return cell.statements;
-    const words = fill(TEXT.assess.step, { name: cell.step.name, summary: cell.step.plain });
-    return [{ plain: words, url: cell.step.url }];
+    return [{ plain: stepWords(cell.step), url: cell.step.url }];
+  }
+
+  /* A proficiency step in words: "Proficient: designs a service that ...". */
+  function stepWords(step) {
+    return fill(TEXT.assess.step, { name: step.name, summary: step.plain });
   }
 
   function markdownText(text) {
@@ -629,7 +633,7 @@
           const rows = entries.filter(([entry]) => entry.role === role).map(([entry, index]) => statementRow(entry, index));
           if (cell.step && !cell.step_is_expectation) {
             // the step the statements add up to, as the level page says it
-            parts.push(element("p", "ladder-assess__step", [fill(T.step, { name: cell.step.name, summary: cell.step.plain })]));
+            parts.push(element("p", "ladder-assess__step", [stepWords(cell.step)]));
           }
           const empty = cell.expected ? T.nothing : T.notExpected;
           parts.push(rows.length ? element("ul", "ladder-assess__list", rows) : element("p", "", [empty]));

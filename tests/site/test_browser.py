@@ -446,8 +446,14 @@ def test_the_self_assessment_round_trip(browser: Browser, page: Page, site: str,
 def marked(framework: Framework, level: Level) -> int:
     """How many things Where I stand asks a person to mark for a level: each statement, or the
     proficiency step of a dimension that gives only a step."""
-    cells = [framework.cell(level, d.id).cell for d in framework.dimensions_for(level)]
-    return sum(1 if cell.judged_by_step else len(cell.statements) for cell in cells if cell is not None)
+    return sum(to_mark(framework.cell(level, d.id).cell) for d in framework.dimensions_for(level))
+
+
+def to_mark(cell: Cell | None) -> int:
+    """The things to mark in one cell: its statements, or its step when that is all it gives."""
+    if cell is None:
+        return 0
+    return 1 if cell.judged_by_step else len(cell.statements)
 
 
 @pytest.fixture(scope="module")
@@ -525,9 +531,8 @@ def marked_before(framework: Framework, level: Level, dimension: Dimension) -> i
         if each == dimension:
             return count
         for judged in (level, upper):
-            cell = framework.cell(judged, each.id).cell if framework.applies(each, judged) else None
-            if cell is not None:
-                count += 1 if cell.judged_by_step else len(cell.statements)
+            if framework.applies(each, judged):
+                count += to_mark(framework.cell(judged, each.id).cell)
     raise AssertionError(f"{dimension.id} is not in the framework")
 
 
