@@ -124,7 +124,11 @@ def published_files(root: Path) -> dict[str, Path]:
 def discover(root: Path) -> tuple[list[tuple[Path, Kind]], list[Problem]]:
     """Every framework file with its kind, and a warning for each YAML file Ladder would ignore."""
     if not root.is_dir():
-        raise FrameworkNotFound(f"{show_path(root)}: no such framework folder")
+        # `ladder validate` run inside the framework folder looks for ./framework: say where it is.
+        parent = show_path(root.parent)
+        hint = f"; {parent} holds {FRAMEWORK_FILE}: give {parent} as the framework folder"
+        found = (root.parent / FRAMEWORK_FILE).is_file()
+        raise FrameworkNotFound(f"{show_path(root)}: no such framework folder{hint if found else ''}")
     found: list[tuple[Path, Kind]] = []
     problems: list[Problem] = []
     top = root / FRAMEWORK_FILE

@@ -66,6 +66,15 @@ def test_missing_framework_folder_exits_2(tmp_path: Path) -> None:
     assert result.stderr.strip() == "ladder: error: no-such-folder: no such framework folder"
 
 
+def test_run_inside_the_framework_folder_it_says_which_folder_to_name(tmp_path: Path) -> None:
+    (tmp_path / "framework.yaml").write_text("name: Ours\n", encoding="utf-8")
+    result = run("validate", cwd=tmp_path)  # the default, ./framework, is not there
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "ladder: error: framework: no such framework folder; . holds framework.yaml: give . as the framework folder"
+    )
+
+
 def test_bad_option_exits_2_with_usage() -> None:
     result = run("validate", "--format", "xml")
     assert result.returncode == 2
