@@ -127,8 +127,8 @@ def discover(root: Path) -> tuple[list[tuple[Path, Kind]], list[Problem]]:
         # `ladder validate` run inside the framework folder looks for ./framework: say where it is.
         parent = show_path(root.parent)
         hint = f"; {parent} holds {FRAMEWORK_FILE}: give {parent} as the framework folder"
-        found = (root.parent / FRAMEWORK_FILE).is_file()
-        raise FrameworkNotFound(f"{show_path(root)}: no such framework folder{hint if found else ''}")
+        beside = (root.parent / FRAMEWORK_FILE).is_file()
+        raise FrameworkNotFound(f"{show_path(root)}: no such framework folder{hint if beside else ''}")
     found: list[tuple[Path, Kind]] = []
     problems: list[Problem] = []
     top = root / FRAMEWORK_FILE
