@@ -124,11 +124,11 @@ def published_files(root: Path) -> dict[str, Path]:
 def discover(root: Path) -> tuple[list[tuple[Path, Kind]], list[Problem]]:
     """Every framework file with its kind, and a warning for each YAML file Ladder would ignore."""
     if not root.is_dir():
-        # `ladder validate` run inside the framework folder looks for ./framework: say where it is.
-        parent = show_path(root.parent)
-        hint = f"; {parent} holds {FRAMEWORK_FILE}: give {parent} as the framework folder"
-        beside = (root.parent / FRAMEWORK_FILE).is_file()
-        raise FrameworkNotFound(f"{show_path(root)}: no such framework folder{hint if beside else ''}")
+        message = f"{show_path(root)}: no such framework folder"
+        if (root.parent / FRAMEWORK_FILE).is_file():  # run inside the framework folder, which has no ./framework
+            parent = show_path(root.parent)
+            message += f"; {parent} holds {FRAMEWORK_FILE}: give {parent} as the framework folder"
+        raise FrameworkNotFound(message)
     found: list[tuple[Path, Kind]] = []
     problems: list[Problem] = []
     top = root / FRAMEWORK_FILE
