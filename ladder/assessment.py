@@ -68,7 +68,8 @@ def read(framework: Framework, address: str, level: Level) -> dict[str, Standing
         tally[1] += mark == SOMETIMES
         tally[2] += 1
     standings: dict[str, Standing] = {}
-    for dimension in framework.dimensions_for(level):
+    # As the page lists them: the level's dimensions and any the next level starts to ask.
+    for dimension in framework.dimensions_for_any((level, following) if following else (level,)):
         now = Tally(level, *counts.get((dimension.id, "current"), [0, 0, 0]))
         ahead = Tally(following, *counts.get((dimension.id, "next"), [0, 0, 0])) if following else None
         at = now.consistently == now.total

@@ -6,7 +6,7 @@ missing fields or unknown references.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 from types import MappingProxyType
@@ -304,6 +304,14 @@ class Framework:
 
     def dimensions_for(self, level: Level) -> tuple[Dimension, ...]:
         return tuple(dimension for dimension in self.dimensions if self.applies(dimension, level))
+
+    def dimensions_for_any(self, levels: Iterable[Level]) -> tuple[Dimension, ...]:
+        """The dimensions any of `levels` is judged on, in the framework's order: where tracks split,
+        the next levels together may ask for one (people leadership) the level below never did."""
+        chosen = tuple(levels)
+        return tuple(
+            dimension for dimension in self.dimensions if any(self.applies(dimension, level) for level in chosen)
+        )
 
     def dimensions_of_track(self, track: str) -> tuple[Dimension, ...]:
         return tuple(dimension for dimension in self.dimensions if not dimension.tracks or track in dimension.tracks)

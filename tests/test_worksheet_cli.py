@@ -165,3 +165,43 @@ def test_an_assessment_of_a_rubric_counts_a_step_given_alone_as_one_thing_to_mar
     rows = {line.split("|")[1].strip(): line for line in grid.splitlines() if line.startswith("| [")}
     design = next(line for name, line in rows.items() if name.startswith("[Systems design]"))
     assert "A3: 1 of 1 consistently" in design, design
+
+
+BRANCHING = str(ROOT / "tests" / "fixtures" / "shapes" / "statement-ids")
+
+
+def where_you_stand(worksheet: str) -> dict[str, str]:
+    """The growth grid's rows of a Markdown worksheet, by the dimension's name."""
+    grid = worksheet.split("## Where you stand", 1)[1].split("\n## ", 1)[0]
+    return {line.split("](")[0].lstrip("| ["): line for line in grid.splitlines() if line.startswith("| [")}
+
+
+def test_where_tracks_split_a_promotion_case_covers_the_dimensions_only_one_track_asks(tmp_path: Path) -> None:
+    """In the statement-ids shape, engineer-2 is where the management track branches off, and only
+    managers are judged on people leadership: a blank promotion case proposing either next level
+    asks for evidence on it too, with what the manager level asks, and its growth grid has the row."""
+    result = run(BRANCHING, "--level", "engineer-2", "--kind", "promotion", "-o", "-", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    evidence = result.stdout.split("## Evidence for each dimension", 1)[1].split("\n## ", 1)[0]
+    sections = {part.split("\n", 1)[0]: part for part in evidence.split("\n### ")[1:]}
+    people = sections["[People leadership](https://competencies.kestrel.example/levels/manager/#people-leadership)"]
+    assert "*What M1 Engineering Manager asks:*" in people
+    assert "- Holds a one-to-one with each report every week." in people
+    assert "Staff Engineer" not in people  # the engineering level is not judged on it
+    assert "*What K3 Staff Engineer asks:*" in sections["Payments craft"]
+    row = where_you_stand(result.stdout)["People leadership"]
+    assert "(https://competencies.kestrel.example/dimensions/people-leadership/)" in row  # not a missing anchor
+    assert "| nothing asked | M1 Engineering Manager: 2 new |" in row
+
+
+def test_an_assessment_toward_a_managers_level_counts_the_dimension_it_adds(tmp_path: Path) -> None:
+    """Every statement marked consistently, toward the manager level: the people leadership row (which
+    engineer-2 does not ask) is ticked toward the next level and counts the manager's two statements."""
+    address = "?level=engineer-2&track=management&m=" + "3" * 12
+    result = run(
+        BRANCHING, "--level", "engineer-2", "--track", "management", "--assessment", address, "-o", "-", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    row = where_you_stand(result.stdout)["People leadership"]
+    assert "☒ Toward the next" in row
+    assert "M1: 2 of 2 consistently, 0 sometimes" in row and "K2:" not in row

@@ -675,15 +675,20 @@
     }
 
     // The level's expectations worksheet, its growth grid started from these marks: a row per
-    // dimension the level is judged on, where the person stands and the counts (see worksheet.js).
+    // dimension of its grid (those the level or any next level is judged on), where the person
+    // stands and the counts (see worksheet.js). A row for a dimension only another track's next
+    // level asks stays empty: these marks say nothing about it.
     function worksheetButton() {
       const button = element("button", "ladder-copy ladder-copy--words", [T.worksheet]);
       button.type = "button";
       button.addEventListener("click", () => {
         const plan = levelPlan(data, levelSelect.value, trackSelect.value);
+        const following = data.levels.filter((level) => plan.level.next.includes(level.id));
+        const judges = (levels, dimension) => levels.some((level) => level && level.dimensions[dimension.id]);
         const rows = data.dimensions
-          .filter((dimension) => plan.level.dimensions[dimension.id])
+          .filter((dimension) => judges([plan.level, ...following], dimension))
           .map((dimension) => {
+            if (!judges([plan.level, plan.next], dimension)) return "";
             const now = coverage("current", dimension.id);
             const ahead = coverage("next", dimension.id);
             const at = now.done === now.total;

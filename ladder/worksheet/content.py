@@ -359,8 +359,11 @@ def growth_section(subject: Subject) -> Section:
     framework, level = subject.framework, subject.level
     following = subject.next_levels()
     rows = []
-    for dimension in framework.dimensions_for(level):
-        now = framework.cell(level, dimension.id).cell
+    # The level's dimensions, and any the next level starts to ask (where a track for managers
+    # branches off): the person stands somewhere on those too.
+    for dimension in framework.dimensions_for_any((level, *following)):
+        judged_here = framework.applies(dimension, level)
+        now = framework.cell(level, dimension.id).cell if judged_here else None
         ahead = [
             _change(subject, dimension, now, upper, several=len(following) > 1)
             for upper in following
@@ -372,7 +375,8 @@ def growth_section(subject: Subject) -> Section:
             for index, option in enumerate(text["options"])
         )
         evidence = _assessed(subject, standing) if standing is not None else ()
-        rows.append(((links.cell(level, dimension),), _brief(subject, dimension, now), _joined(ahead), where, evidence))
+        named = links.cell(level, dimension) if judged_here else links.item(dimension)
+        rows.append(((named,), _brief(subject, dimension, now), _joined(ahead), where, evidence))
     columns = [column.format(level=level.name) for column in text["columns"]]
     if len(following) == 1:
         columns[2] = following[0].name
@@ -388,7 +392,8 @@ def _assessed(subject: Subject, standing: Standing) -> Inline:
     """What a self-assessment says about one dimension, written into the evidence blank: the counts
     of statements marked consistently and sometimes, for the level and the next."""
     text = common(subject)["growth"]
-    tallies = [tally for tally in (standing.current, standing.following) if tally is not None]
+    # A level asks nothing of a dimension the next level starts to ask: no "0 of 0" for it.
+    tallies = [tally for tally in (standing.current, standing.following) if tally is not None and tally.total]
     said = text["assessed_joiner"].join(
         text["assessed"].format(
             level=tally.level.code or tally.level.title,

@@ -165,13 +165,15 @@ def promotion(subject: Subject) -> Worksheet:
         proposed_value = ()
     dims = text["dimensions"]
     evidence: list[Block | Section] = [hint(dims["hint"])]
-    for dimension in subject.framework.dimensions_for(proposed[0]):
+    # Where tracks split, each proposed level's dimensions: one may be asked on one track only.
+    for dimension in subject.framework.dimensions_for_any(proposed):
+        asking = [upper for upper in proposed if subject.framework.applies(dimension, upper)]
         blocks: list[Block] = []
-        for upper in proposed:
+        for upper in asking:
             cell = content.dimension_section(subject, upper, dimension)
             blocks.append(Paragraph(spans(dims["asks"], level=upper.name), hint=True))
             blocks.extend(block for block in cell.blocks if not isinstance(block, Section))
-        title: Inline = (links.cell(proposed[0], dimension),) if len(proposed) == 1 else content.plain(dimension.name)
+        title: Inline = (links.cell(asking[0], dimension),) if len(asking) == 1 else content.plain(dimension.name)
         blocks += [field(dims["evidence"]), field(dims["since"]), choices(dims["judgement"], dims["options"])]
         evidence.append(Section(title, tuple(blocks), depth=3, keep_together=True))
     standards = text["standards"]

@@ -633,3 +633,51 @@ def test_a_self_assessment_starts_the_worksheets_growth_grid_as_the_command_does
     made.write_bytes(make(handbook.framework, Request(level.id, assessment=address), date.today(), "html"))
     page.goto(made.as_uri())
     assert page.evaluate(SHOWN) == from_site
+
+
+# The growth grid as a reader sees it, and what its boxes and blanks hold.
+GRID = """() => {
+  const grid = document.querySelector('table[data-table="growth"]');
+  return {
+    text: grid.innerText,
+    values: [...grid.querySelectorAll("input, textarea")].map(c => c.type === "checkbox" ? c.checked : c.value),
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def branching(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """A management track branching off a shared level, with a dimension only managers are judged on."""
+    return shape_site(tmp_path_factory, "statement-ids")
+
+
+def test_toward_a_level_that_adds_a_dimension_the_site_and_the_command_start_the_same_grid(
+    browser: Browser, branching: Built, serve: Callable[..., str], tmp_path: Path
+) -> None:
+    """The blank worksheet of the level where tracks split has a growth row for every dimension any
+    next level asks; marks toward the level that adds one fill that row, on the site as by the command."""
+    base = serve(branching.root)
+    framework = branching.framework
+    level = split_level(framework)
+    asked = set(framework.dimensions_for(level))
+    upper, added = next(
+        (upper, dimension)
+        for upper in framework.next_levels(level)
+        for dimension in framework.dimensions_for(upper)
+        if dimension not in asked
+    )
+    address = f"{base}{urls.ASSESS}?level={level.id}&track={upper.track}&m=" + "3" * 60
+    for page in open_page(browser, base):
+        page.goto(address)
+        page.get_by_role("button", name="Open the expectations worksheet with these marks").click()
+        page.wait_for_url(re.compile(re.escape(urls.worksheet(level, "expectations", "html")) + r"\?"))
+        row = page.locator('table[data-table="growth"] tbody tr', has_text=added.name)
+        expect(row.locator("textarea")).to_have_value(
+            re.compile(rf"^{re.escape(upper.code or upper.title)}: \d+ of \d+ consistently")
+        )
+        from_site = page.evaluate(GRID)
+        # The command's worksheet also links the guides, which this site (a home page only) has not.
+        made = tmp_path / "made.html"
+        made.write_bytes(make(framework, Request(level.id, assessment=address), date.today(), "html"))
+        page.goto(made.as_uri())
+        assert page.evaluate(GRID) == from_site

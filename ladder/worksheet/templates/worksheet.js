@@ -198,10 +198,11 @@
       row.querySelectorAll("input[type=checkbox]").forEach((box, option) => {
         box.checked = option === Number(where);
       });
-      const said = tallies.map((tally, at) => {
+      const said = tallies.flatMap((tally, at) => {
         const [done, some, total] = tally.split(".");
-        return TEXT.assessed.replace(/\{(level|done|some|total)\}/g, (_, key) =>
-          ({ level: labels[at] || "", done, some, total })[key]);
+        if (total === "0") return []; // the level asks nothing there (a dimension the next level adds)
+        return [TEXT.assessed.replace(/\{(level|done|some|total)\}/g, (_, key) =>
+          ({ level: labels[at] || "", done, some, total })[key])];
       });
       const evidence = row.cells[row.cells.length - 1].querySelector("textarea");
       if (evidence) evidence.value = said.join(TEXT.assessed_joiner);
