@@ -22,10 +22,13 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import pathspec
 import yaml
+from mkdocs.structure.files import File, file_sort_key
+from mkdocs.utils import nest_paths
 
 from ladder import urls
-from ladder.engines.publish import REQUIRED_EXTENSIONS, SCRIPT, STYLESHEET, Published
+from ladder.engines.publish import REQUIRED_EXTENSIONS, SCRIPT, STYLESHEET, Published, site_sources
 from ladder.engines.settings import Settings
 from ladder.files import FileExists, write_atomic
 from ladder.macros import Macros, SafeView, functions
@@ -135,12 +138,13 @@ def write_project(
     if not (out_dir / OVERRIDES / "main.html").exists():
         main = package_files("ladder").joinpath("overrides", "main.html").read_bytes()
         _write(out_dir / OVERRIDES / "main.html", main, force, outcome)
-    _write(out_dir / CONFIG_FILE, _dump(project_config(config, chosen, made)), force, outcome)
+    _write(out_dir / CONFIG_FILE, _dump(project_config(config, chosen, made, docs_dir)), force, outcome)
     return outcome
 
 
-def project_config(config: dict[str, Any], chosen: Settings, made: Published) -> dict[str, Any]:
-    """mkdocs.yml for the project: no hooks, no macros, Ladder's navigation, files and redirects."""
+def project_config(config: dict[str, Any], chosen: Settings, made: Published, docs_dir: Path) -> dict[str, Any]:
+    """mkdocs.yml for the project: no hooks, no macros, Ladder's navigation, files and redirects.
+    `docs_dir`: the hand-written pages, for the navigation Ladder makes when `config` has none."""
     result = {key: value for key, value in config.items() if key not in ("hooks", "docs_dir", "site_dir")}
     result["docs_dir"] = DOCS
     theme = result.get("theme")
@@ -149,9 +153,9 @@ def project_config(config: dict[str, Any], chosen: Settings, made: Published) ->
     result.setdefault("site_url", made.framework.meta.site_url)
     if config.get("nav") is not None:
         result["nav"] = nav.expand(config["nav"], made.framework, chosen.nav_limit)
-        in_nav = nav.pages_in(result["nav"])
-    else:
-        in_nav = nav.index_pages()
+    else:  # as the hooks make it (ladder.engines.mkdocs.add_files), from the pages MkDocs would list
+        result["nav"] = nav.default(_listed(docs_dir, config), made.framework, chosen.nav_limit)
+    in_nav = nav.pages_in(result["nav"])
     # Generated pages the navigation leaves out are meant to be reached by links, not a warning:
     # one pattern per folder of them (a page in the navigation stays in it all the same).
     folders = sorted({page.rpartition("/")[0] for page in made.handbook.pages if page not in in_nav})
@@ -168,6 +172,23 @@ def project_config(config: dict[str, Any], chosen: Settings, made: Published) ->
         result.pop("extra", None)
     result["plugins"] = _plugins(config.get("plugins"), made.handbook.redirects)
     return result
+
+
+def _listed(docs_dir: Path, config: dict[str, Any]) -> list[nav.NavEntry]:
+    """The hand-written pages as MkDocs nests them in a navigation it makes: those it publishes, less
+    those mkdocs.yml's `not_in_nav` names, folder by folder with each folder's index page first."""
+    hidden = config.get("not_in_nav")
+    unlisted = pathspec.GitIgnoreSpec.from_lines(hidden.splitlines() if isinstance(hidden, str) else [])
+    pages = [File(source, str(docs_dir), SITE, True) for source in site_sources(docs_dir, left_out(config))]
+    return as_mkdocs_lists([page for page in pages if not unlisted.match_file(page.src_uri)])
+
+
+def as_mkdocs_lists(pages: Iterable[File]) -> list[nav.NavEntry]:
+    """Pages nested as MkDocs nests them in a navigation it makes (folder by folder, each folder's
+    index page first), by MkDocs' own functions."""
+    listed = sorted(pages, key=file_sort_key)
+    nested: list[nav.NavEntry] = nest_paths(page.src_uri for page in listed)  # type: ignore[no-untyped-call]
+    return nested
 
 
 def _plugins(plugins: Any, redirects: dict[str, str]) -> list[Any]:

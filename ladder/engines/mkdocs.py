@@ -25,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ladder import urls
+from ladder.engines.files import as_mkdocs_lists
 from ladder.engines.publish import (
     REQUIRED_EXTENSIONS,
     SCRIPT,
@@ -159,10 +160,13 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
             "pages would give one address and Copy link the other; remove site_url from mkdocs.yml "
             "(Ladder uses the framework's) or make the two the same"
         )
+    limit = settings(config).nav_limit
     if config.nav is not None:
-        config.nav = nav.expand(config.nav, made.framework, settings(config).nav_limit)
-    # Without a nav in mkdocs.yml, MkDocs lists every page; keep that list to the section index pages.
-    in_nav = nav.pages_in(config.nav) if config.nav is not None else nav.index_pages()
+        config.nav = nav.expand(config.nav, made.framework, limit)
+    else:  # the hand-written pages as MkDocs would list them, with the generated sections by name
+        listed = [file for file in files.documentation_pages() if file.inclusion.is_in_nav()]  # type: ignore[no-untyped-call]
+        config.nav = nav.default(as_mkdocs_lists(listed), made.framework, limit)
+    in_nav = nav.pages_in(config.nav)
     clashes = [path for path in [*made.handbook.pages, *made.files] if files.get_file_from_path(path) is not None]
     if clashes:
         raise PluginError(

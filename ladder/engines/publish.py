@@ -61,12 +61,18 @@ class Published:
 
 def site_pages(docs_dir: Path, left_out: str = "") -> frozenset[str]:
     """The page URL of each hand-written Markdown page in `docs_dir` that a build publishes
-    (`guides/calibration/`). `left_out`: mkdocs.yml's `exclude_docs` and `draft_docs` patterns,
+    (`guides/calibration/`). `left_out`: as in `site_sources`."""
+    sources = site_sources(docs_dir, left_out)
+    return frozenset(urls.page_url(_as_mkdocs_reads(source, sources)) for source in sources)
+
+
+def site_sources(docs_dir: Path, left_out: str = "") -> set[str]:
+    """The source path in `docs_dir` of each hand-written Markdown page a build publishes
+    (`guides/calibration.md`). `left_out`: mkdocs.yml's `exclude_docs` and `draft_docs` patterns,
     read as MkDocs and Zensical read them (gitignore's syntax, by pathspec, MkDocs' own library)."""
     leave_out = pathspec.GitIgnoreSpec.from_lines([*ALWAYS_LEFT_OUT, *left_out.splitlines()])
     sources = {page.relative_to(docs_dir).as_posix() for page in docs_dir.rglob("*.md")}
-    sources = {source for source in sources if not leave_out.match_file(source)}
-    return frozenset(urls.page_url(_as_mkdocs_reads(source, sources)) for source in sources)
+    return {source for source in sources if not leave_out.match_file(source)}
 
 
 def _as_mkdocs_reads(source: str, sources: set[str]) -> str:

@@ -46,9 +46,20 @@ def sections(framework: Framework, limit: int) -> dict[str, list[NavEntry]]:
     return children
 
 
-def index_pages() -> set[str]:
-    """The generated sections' index pages: the navigation MkDocs makes when mkdocs.yml has none."""
-    return {urls.source(section.url) for section in SECTIONS}
+def default(hand_written: list[NavEntry], framework: Framework, limit: int) -> list[NavEntry]:
+    """The navigation when mkdocs.yml has none. MkDocs' own would list the generated pages folder by
+    folder, named after the folders ("Assess"), in alphabetical order; instead the home page comes
+    first, then each generated section under its own name, in the order of SECTIONS, then the other
+    hand-written pages as MkDocs lists them. `hand_written`: those pages as MkDocs nests them
+    (mkdocs.utils.nest_paths, home page first)."""
+    first = hand_written[0] if hand_written else None
+    home = [first] if isinstance(first, str) and first in HOME_PAGES else []
+    generated: list[NavEntry] = [{section.label: urls.source(section.url)} for section in SECTIONS]
+    return expand([*home, *generated, *hand_written[len(home) :]], framework, limit)
+
+
+# What MkDocs publishes as the site's home page (README.md only where there is no index.md).
+HOME_PAGES = ("index.md", "README.md")
 
 
 def expand(nav: list[NavEntry], framework: Framework, limit: int) -> list[NavEntry]:

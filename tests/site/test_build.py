@@ -9,8 +9,13 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+import yaml
+from click.testing import CliRunner
+
 from ladder import urls
+from ladder.cli import main
 from ladder.model import LevelStatement
+from ladder.render.pages import SECTIONS
 from ladder.render.text import plain
 from tests.conftest import BASE, CASES, ROOT, assemble_case
 from tests.site.conftest import SITE_FIXTURES, Built, fixture_config, mkdocs_build
@@ -234,21 +239,49 @@ hooks:
 """
 
 
-def test_a_minimal_mkdocs_yml_gets_working_anchors_and_a_short_navigation(tmp_path: Path) -> None:
-    """No nav and no Markdown extensions listed: the hook adds what its pages need."""
+def test_a_minimal_mkdocs_yml_gets_working_anchors_and_a_navigation_by_section_name(tmp_path: Path) -> None:
+    """No nav and no Markdown extensions listed: the hook adds what its pages need, and makes the
+    navigation: the home page, each generated section under its own name (not its folder's), then
+    the other hand-written pages as MkDocs lists them."""
     shutil.copytree(BASE, tmp_path / "framework")
-    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "guides").mkdir(parents=True)
     (tmp_path / "docs" / "index.md").write_text("# Home\n")
+    (tmp_path / "docs" / "about.md").write_text("# About us\n")
+    (tmp_path / "docs" / "guides" / "reviews.md").write_text("# Writing reviews\n")
     config = tmp_path / "mkdocs.yml"
     config.write_text(MINIMAL_CONFIG.format(root=ROOT))
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     ids = ids_in(tmp_path / "site" / "levels" / "first" / "index.html")
     assert {"first", "craft", "reach", "level--scope"} <= ids
-    html = (tmp_path / "site" / "levels" / "first" / "index.html").read_text(encoding="utf-8")
-    nav = set(re.findall(r'href="([^"#]*)" class="md-nav__link', html))
-    sections = ("dimensions/", "standards/", "examples/", "compare/", "assess/", "changes/")
-    assert nav == {"../..", "../", *(f"../../{section}" for section in sections)}
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    expected = ["Home", *(section.label for section in SECTIONS), "About us", "Guides", "Writing reviews"]
+    labels = re.findall(r'class="md-ellipsis">\s*(.*?)\s*<', home)  # sections' own pages among them
+    assert list(dict.fromkeys(label for label in labels if label in expected)) == expected
+    assert "Assess" not in labels and "Changes" not in labels  # the folders' names
+    level = (tmp_path / "site" / "levels" / "first" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../second/" class="md-nav__link' in level  # a small section lists its pages
+
+
+def test_without_a_nav_ladder_render_writes_the_navigation_the_hooks_make(tmp_path: Path) -> None:
+    """The project for Zensical gets the same navigation: the home page, the generated sections by
+    name, then the hand-written pages MkDocs would list (not those exclude_docs or not_in_nav name)."""
+    shutil.copytree(BASE, tmp_path / "framework")
+    (tmp_path / "docs" / "guides").mkdir(parents=True)
+    for name, text in {"index.md": "# Home\n", "about.md": "# About\n", "draft.md": "# Draft\n"}.items():
+        (tmp_path / "docs" / name).write_text(text)
+    (tmp_path / "docs" / "guides" / "reviews.md").write_text("# Reviews\n")
+    (tmp_path / "docs" / "guides" / "aside.md").write_text("# Aside\n")
+    config = tmp_path / "mkdocs.yml"
+    hidden = "exclude_docs: |\n  draft.md\nnot_in_nav: |\n  /guides/aside.md\n"
+    config.write_text(MINIMAL_CONFIG.format(root=ROOT) + hidden)
+    result = CliRunner().invoke(main, ["render", str(tmp_path / "project"), "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    written = yaml.safe_load((tmp_path / "project" / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    labels = [next(iter(entry)) if isinstance(entry, dict) else entry for entry in written]
+    assert labels == ["index.md", *(section.label for section in SECTIONS), "about.md", "Guides"]
+    assert written[-1] == {"Guides": ["guides/reviews.md"]}
+    assert written[1]["Levels"][0] == "levels/index.md"
 
 
 def test_a_site_url_in_mkdocs_yml_that_differs_from_the_frameworks_stops_a_strict_build(tmp_path: Path) -> None:
