@@ -242,3 +242,15 @@ def test_a_level_page_lists_its_worksheets_in_the_frameworks_own_words(tmp_path:
     assert f"- Plan d'amélioration: [HTML](../worksheets/{level.id}/pip.html)" in page
     assert f"[Document Word](../worksheets/{level.id}/pip.docx)" in page
     assert "Performance improvement plan" not in page and "- Expectations for a review period: [HTML]" in page
+
+
+def test_a_framework_of_one_level_says_there_is_nothing_to_compare_yet(tmp_path: Path) -> None:
+    shape = Shape(tracks=1, levels_per_track=1, dimensions=2, statements_per_cell=1, standards=0, examples=0)
+    framework = load_framework(write_framework(tmp_path / "framework", shape))
+    page = render_pages(framework)[urls.source(urls.COMPARE)]
+    level = framework.levels[0]
+    assert "has only one level so far" in page and f"(../levels/{level.id}.md)" in page
+    assert "<select" not in page  # no form comparing the level with itself
+    two = Shape(tracks=1, levels_per_track=2, dimensions=2, statements_per_cell=1, standards=0, examples=0)
+    page = render_pages(load_framework(write_framework(tmp_path / "two", two)))[urls.source(urls.COMPARE)]
+    assert "only one level" not in page and page.count("<select") == 2
