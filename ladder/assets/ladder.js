@@ -534,7 +534,11 @@
     }
 
     function chart(dimensionId, plan) {
-      const rows = [["current", plan.level], ["next", plan.next]].filter(([, level]) => level);
+      // A bar for each of the two levels judged on the dimension: the next level may start to ask
+      // one (people leadership, where a management track branches off) that this level never did.
+      const rows = [["current", plan.level], ["next", plan.next]].filter(
+        ([, level]) => level && level.dimensions[dimensionId],
+      );
       const svg = document.createElementNS(SVG, "svg");
       svg.setAttribute("class", "ladder-assess__chart");
       svg.setAttribute("viewBox", "0 0 100 " + rows.length * 12);

@@ -655,7 +655,8 @@ def test_toward_a_level_that_adds_a_dimension_the_site_and_the_command_start_the
     browser: Browser, branching: Built, serve: Callable[..., str], tmp_path: Path
 ) -> None:
     """The blank worksheet of the level where tracks split has a growth row for every dimension any
-    next level asks; marks toward the level that adds one fill that row, on the site as by the command."""
+    next level asks; marks toward the level that adds one fill that row, on the site as by the command.
+    Where I stand charts that dimension with the next level's bar only."""
     base = serve(branching.root)
     framework = branching.framework
     level = split_level(framework)
@@ -669,6 +670,12 @@ def test_toward_a_level_that_adds_a_dimension_the_site_and_the_command_start_the
     address = f"{base}{urls.ASSESS}?level={level.id}&track={upper.track}&m=" + "3" * 60
     for page in open_page(browser, base):
         page.goto(address)
+        # The dimension's chart has one bar, the next level's: this level asks nothing there.
+        chart = page.locator(f'[data-chart="{added.id}"] svg')
+        expect(chart).to_have_attribute(
+            "aria-label", re.compile(rf"^{re.escape(upper.code or upper.title)}: \d+ of \d+ [^;]*$")
+        )
+        expect(chart.locator("rect")).to_have_count(2)  # the bar and its background
         page.get_by_role("button", name="Open the expectations worksheet with these marks").click()
         page.wait_for_url(re.compile(re.escape(urls.worksheet(level, "expectations", "html")) + r"\?"))
         row = page.locator('table[data-table="growth"] tbody tr', has_text=added.name)
