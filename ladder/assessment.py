@@ -4,7 +4,9 @@ The page keeps its state in its address: `?level=<id>&track=<id>&m=<digits>` wit
 statement (0 unmarked, 1 not yet, 2 sometimes, 3 consistently), in the order the page lists
 them: for each dimension, the level's statements, then the next level's (ladder.js,
 `statementsOf`). Where a level gives a dimension only a proficiency step (a rubric per
-competency), the step is marked in place of statements, as one. Reading it here, in the same
+competency), the step is marked in place of statements, as one. Where the next level keeps the
+level's own statements ("same as previous"), the page asks for them once: their digits under the
+next level repeat the level's, and are read as the level's. Reading it here, in the same
 order, lets a worksheet start its growth grid from it: per dimension, where the person stands
 and the counts behind it.
 
@@ -60,9 +62,12 @@ def read(framework: Framework, address: str, level: Level) -> dict[str, Standing
     if not marks.isdigit() and marks:
         raise AssessmentError("the self-assessment's marks (m=) are not digits: copy its whole address again")
     following = _next(framework, level, given.get("track", ""))
-    order = list(_statements(framework, level, following))
+    order = _statements(framework, level, following)
+    given_marks = [*map(int, marks), *([0] * len(order))][: len(order)]
     counts: dict[tuple[str, str], list[int]] = {}
-    for (dimension_id, role), mark in zip(order, [*map(int, marks), *([0] * len(order))], strict=False):
+    for (dimension_id, role, mirrors), mark in zip(order, given_marks, strict=True):
+        if mirrors is not None:  # the level's own statement again: it takes the level's mark, as on the page
+            mark = given_marks[mirrors]
         tally = counts.setdefault((dimension_id, role), [0, 0, 0])
         tally[0] += mark == CONSISTENTLY
         tally[1] += mark == SOMETIMES
@@ -91,14 +96,23 @@ def _next(framework: Framework, level: Level, track_id: str) -> Level | None:
     return ladder[position + 1] if position + 1 < len(ladder) else None
 
 
-def _statements(framework: Framework, level: Level, following: Level | None) -> list[tuple[str, str]]:
-    """(dimension, "current" or "next") for each statement, in the page's order."""
-    order = []
+def _statements(framework: Framework, level: Level, following: Level | None) -> list[tuple[str, str, int | None]]:
+    """(dimension, "current" or "next", the entry it mirrors) for each statement, in the page's order.
+
+    Where the next level keeps the level's own statements ("same as previous"), its entries mirror
+    the level's: the page asks for them once, and they take the level's marks (ladder.js)."""
+    order: list[tuple[str, str, int | None]] = []
     for dimension in framework.dimensions:
+        first = len(order)
+        sources: dict[str, str] = {}
         for role, each in (("current", level), ("next", following)):
             if each is None or not framework.applies(dimension, each):
                 continue
-            cell = framework.cell(each, dimension.id).cell
-            if cell is not None:  # a cell that gives only a proficiency step is marked by the step
-                order += [(dimension.id, role)] * (1 if cell.judged_by_step else len(cell.statements))
+            found = framework.cell(each, dimension.id)
+            if found.cell is None:
+                continue
+            sources[role] = (found.source or each).id
+            kept = role == "next" and sources.get("current") == sources[role]
+            count = 1 if found.cell.judged_by_step else len(found.cell.statements)  # a step alone is marked as one
+            order += [(dimension.id, role, first + position if kept else None) for position in range(count)]
     return order

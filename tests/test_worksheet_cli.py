@@ -205,3 +205,18 @@ def test_an_assessment_toward_a_managers_level_counts_the_dimension_it_adds(tmp_
     row = where_you_stand(result.stdout)["People leadership"]
     assert "☒ Toward the next" in row
     assert "M1: 2 of 2 consistently, 0 sometimes" in row and "K2:" not in row
+
+
+def test_an_assessment_reads_a_next_level_that_keeps_the_levels_statements_with_the_levels_marks(
+    tmp_path: Path,
+) -> None:
+    """In the cumulative-gaps shape, S2 keeps S1's code craft ("same as previous"). Where I stand asks
+    for that statement once; its digit under S2 repeats S1's. An address whose two digits differ (an
+    older link) is read as the page shows it: S1's mark, for both levels."""
+    gaps = str(ROOT / "tests" / "fixtures" / "shapes" / "cumulative-gaps")
+    address = "?level=senior-1&m=31"  # code craft: S1's statement consistently, S2's copy of it "not yet"
+    result = run(gaps, "--level", "senior-1", "--assessment", address, "-o", "-", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    row = where_you_stand(result.stdout)["Code craft"]
+    assert "☒ Toward the next" in row
+    assert "S1: 1 of 1 consistently, 0 sometimes · S2: 1 of 1 consistently, 0 sometimes" in row

@@ -42,6 +42,7 @@
       markdownTitle: "Where I stand: {level}",
       notExpected: "Not expected at this level.",
       nothing: "Nothing written for this dimension.",
+      kept: "{next} keeps what {level} expects here: your marks above count for both.",
       step: "{name}: {summary}",
     },
   };
@@ -448,18 +449,29 @@
   }
 
   /* What the page asks a person to mark, in order: each dimension's for the level, then for the
-   * next (ladder/assessment.py reads the marks in this same order). */
+   * next (ladder/assessment.py reads the marks in this same order). Where the next level keeps the
+   * level's own statements ("same as previous"), its entries mirror the level's (`mirrors`: the
+   * index of the entry whose mark they take), so nobody marks the same statement twice. */
   function statementsOf(data, plan) {
     const list = [];
     for (const dimension of data.dimensions) {
-      for (const [role, level] of [["current", plan.level], ["next", plan.next]]) {
-        const cell = level && level.dimensions[dimension.id];
-        for (const statement of cell ? expectationsOf(cell) : []) {
-          list.push({ dimension, role, level, statement });
-        }
+      const current = plan.level.dimensions[dimension.id];
+      const next = plan.next && plan.next.dimensions[dimension.id];
+      const kept = current && next && sourceOf(next, plan.next) === sourceOf(current, plan.level);
+      const first = list.length;
+      for (const [role, level, cell] of [["current", plan.level, current], ["next", plan.next, next]]) {
+        expectationsOf(cell || { statements: [] }).forEach((statement, position) => {
+          const mirrors = role === "next" && kept ? first + position : null;
+          list.push({ dimension, role, level, statement, mirrors });
+        });
       }
     }
     return list;
+  }
+
+  /* The level whose statements a cell shows: its own, or the one it keeps them from. */
+  function sourceOf(cell, level) {
+    return cell.inherited_from || level.id;
   }
 
   /* A cell's statements; or, where it gives only a proficiency step (a rubric per competency),
@@ -521,6 +533,13 @@
       const length = window.location.href.length;
       notice.textContent = length > LINK_WARN_AT ? fill(T.long, { length }) : "";
       drawCharts();
+    }
+
+    /* The next level's entries that keep the level's statements take the level's marks. */
+    function mirror() {
+      list.forEach((entry, index) => {
+        if (entry.mirrors !== null) marks[index] = marks[entry.mirrors];
+      });
     }
 
     function coverage(role, dimensionId) {
@@ -585,6 +604,7 @@
         radio.checked = marks[index] === position + 1;
         radio.addEventListener("change", () => {
           marks[index] = position + 1;
+          mirror();
           save();
         });
         group.append(element("label", "", [radio, " " + words]));
@@ -634,7 +654,12 @@
           if (!level || !level.dimensions[dimension.id]) continue;
           const cell = level.dimensions[dimension.id];
           parts.push(element("h3", "", [role === "current" ? fill(T.current, { level: level.title }) : fill(T.next, { level: level.title })]));
-          const rows = entries.filter(([entry]) => entry.role === role).map(([entry, index]) => statementRow(entry, index));
+          const own = entries.filter(([entry]) => entry.role === role);
+          if (own.length && own.every(([entry]) => entry.mirrors !== null)) {
+            parts.push(element("p", "ladder-assess__kept", [fill(T.kept, { next: level.title, level: plan.level.title })]));
+            continue;
+          }
+          const rows = own.map(([entry, index]) => statementRow(entry, index));
           if (cell.step && !cell.step_is_expectation) {
             // the step the statements add up to, as the level page says it
             parts.push(element("p", "ladder-assess__step", [stepWords(cell.step)]));
@@ -669,7 +694,9 @@
           role = entry.role;
           const title = fill(role === "current" ? T.current : T.next, { level: entry.level.title });
           lines.push("", "### " + markdownText(title), "");
+          if (entry.mirrors !== null) lines.push(markdownText(fill(T.kept, { next: entry.level.title, level: plan.level.title })));
         }
+        if (entry.mirrors !== null) return;
         const mark = marks[index] ? T.marks[marks[index] - 1] : "-";
         const note = notes[index] ? " " + markdownText(notes[index]) : "";
         lines.push("- [" + markdownText(entry.statement.plain) + "](" + entry.statement.url + "): **" + mark + "**" + note);
@@ -742,6 +769,7 @@
         const mark = Number(digit);
         if (index < list.length && mark >= 1 && mark <= 3) marks[index] = mark;
       });
+      mirror();
       for (const [key, value] of params) {
         const index = /^n(\d+)$/.exec(key);
         if (index && Number(index[1]) < list.length) notes[Number(index[1])] = value;

@@ -281,6 +281,39 @@ def test_the_compare_page_leaves_out_a_summary_or_scope_neither_level_writes(
         expect(page.get_by_role("heading", name="Scope", exact=True)).to_have_count(0)
 
 
+def test_where_i_stand_asks_once_for_a_statement_the_next_level_keeps(
+    browser: Browser, gaps: Built, serve: Callable[..., str]
+) -> None:
+    """Where the next level keeps the level's statements ("same as previous"), the page says so
+    instead of listing them again, and the level's marks count for both levels."""
+    base = serve(gaps.root)
+    framework = gaps.framework
+    level, upper, dimension = next(
+        (level, upper, dimension)
+        for level in framework.levels
+        for upper in framework.next_levels(level)[:1]
+        for dimension in framework.dimensions_for(level)
+        if framework.cell(upper, dimension.id).source == level and cell_of(framework, level, dimension).statements
+    )
+    count = len(cell_of(framework, level, dimension).statements)
+    for page in open_page(browser, base):
+        page.goto(base + urls.ASSESS + f"?level={level.id}&track={upper.track}")
+        section = page.locator(".ladder-assess__dimension", has=page.locator(f"h2#assess--{dimension.id}"))
+        expect(section.locator(".ladder-assess__statement")).to_have_count(count)  # the level's only
+        expect(section.locator(".ladder-assess__kept")).to_have_text(
+            f"{upper.title} keeps what {level.title} expects here: your marks above count for both."
+        )
+        for row in section.locator(".ladder-assess__statement").all():
+            row.get_by_label("Consistently").check()
+        before = marked_before(framework, level, dimension)
+        expect(page).to_have_url(re.compile(rf"[?&]m={'0' * before}{'3' * (2 * count)}(&|$)"))  # both levels' places
+        caption = section.locator(".ladder-assess__coverage")
+        label = upper.code or upper.title
+        expect(caption).to_contain_text(f"{label}: {count} of {count} consistently")
+        standing = assessment.read(framework, page.url, level)[dimension.id]
+        assert standing.where == assessment.TOWARD_NEXT
+
+
 def test_a_level_page_fits_a_phone_screen(phone: Page, site: str, handbook: Built) -> None:
     framework = handbook.framework
     lowest, highest = framework.levels[0], framework.levels[-1]
