@@ -22,6 +22,9 @@ from ladder.render.titles import title
 
 NavEntry = str | dict[str, Any]
 
+# What MkDocs publishes as the site's home page (README.md only where there is no index.md).
+HOME_PAGES = ("index.md", "README.md")
+
 
 def sections(framework: Framework, limit: int) -> dict[str, list[NavEntry]]:
     """For each generated index page, the navigation entries to list under it (maybe none)."""
@@ -56,10 +59,6 @@ def default(hand_written: list[NavEntry], framework: Framework, limit: int) -> l
     home = [first] if isinstance(first, str) and first in HOME_PAGES else []
     generated: list[NavEntry] = [{section.label: urls.source(section.url)} for section in SECTIONS]
     return expand([*home, *generated, *hand_written[len(home) :]], framework, limit)
-
-
-# What MkDocs publishes as the site's home page (README.md only where there is no index.md).
-HOME_PAGES = ("index.md", "README.md")
 
 
 def expand(nav: list[NavEntry], framework: Framework, limit: int) -> list[NavEntry]:
