@@ -553,18 +553,20 @@
     }
 
     function chart(dimensionId, plan) {
-      // A bar for each of the two levels judged on the dimension: the next level may start to ask
-      // one (people leadership, where a management track branches off) that this level never did.
-      const rows = [["current", plan.level], ["next", plan.next]].filter(
-        ([, level]) => level && level.dimensions[dimensionId],
-      );
+      // A bar for each of the two levels that asks something here: the next level may start to ask
+      // a dimension (people leadership, where a management track branches off) that this level
+      // never did, and a level where the dimension is not expected asks nothing. No bar, no chart.
+      const rows = [["current", plan.level], ["next", plan.next]]
+        .filter(([, level]) => level)
+        .map(([role, level]) => [role, level, coverage(role, dimensionId)])
+        .filter(([, , counted]) => counted.total > 0);
+      if (!rows.length) return [];
       const svg = document.createElementNS(SVG, "svg");
       svg.setAttribute("class", "ladder-assess__chart");
       svg.setAttribute("viewBox", "0 0 100 " + rows.length * 12);
       svg.setAttribute("role", "img");
       const words = [];
-      rows.forEach(([role, level], row) => {
-        const { total, done, some } = coverage(role, dimensionId);
+      rows.forEach(([role, level, { total, done, some }], row) => {
         const share = total ? (done + some / 2) / total : 0;
         for (const [width, className] of [[100, "ladder-assess__bar-back"], [share * 100, "ladder-assess__bar"]]) {
           const bar = document.createElementNS(SVG, "rect");

@@ -314,6 +314,29 @@ def test_where_i_stand_asks_once_for_a_statement_the_next_level_keeps(
         assert standing.where == assessment.TOWARD_NEXT
 
 
+def test_where_i_stand_draws_no_chart_for_a_dimension_neither_level_asks(
+    browser: Browser, gaps: Built, serve: Callable[..., str]
+) -> None:
+    """Leadership is not expected at the cumulative-gaps shape's first level, nor (kept) at the
+    next: the page says so for both, with no chart of "0 of 0"."""
+    base = serve(gaps.root)
+    framework = gaps.framework
+    level, dimension = next(
+        (level, dimension)
+        for level in framework.levels
+        for upper in framework.next_levels(level)[:1]
+        for dimension in framework.dimensions_for(level)
+        if all(to_mark(framework.cell(each, dimension.id).cell) == 0 for each in (level, upper))
+    )
+    for page in open_page(browser, base):
+        page.goto(base + urls.ASSESS + f"?level={level.id}")
+        section = page.locator(".ladder-assess__dimension", has=page.locator(f"h2#assess--{dimension.id}"))
+        expect(section.get_by_text("Not expected at this level.")).to_have_count(2)
+        expect(section.locator("svg")).to_have_count(0)
+        expect(section.locator(".ladder-assess__coverage")).to_have_count(0)
+        expect(page.locator(".ladder-assess__coverage").first).to_be_visible()  # the other dimensions keep theirs
+
+
 def test_a_level_page_fits_a_phone_screen(phone: Page, site: str, handbook: Built) -> None:
     framework = handbook.framework
     lowest, highest = framework.levels[0], framework.levels[-1]
