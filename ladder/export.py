@@ -56,7 +56,10 @@ def _statement(statement: Any, url: str) -> dict[str, Any]:
 
 
 def _level(framework: Framework, level: Level, url: str) -> dict[str, Any]:
-    data: dict[str, Any] = {f.name: getattr(level, f.name) for f in fields(level) if f.name != "cells"}
+    data: dict[str, Any] = {
+        f.name: getattr(level, f.name) for f in fields(level) if f.name not in ("cells", "qualifier")
+    }
+    data["name"] = level.name  # as the handbook names it, with its track's name where another level has its title
     data["aliases"] = list(level.aliases)
     data["previous"] = getattr(framework.previous_level(level), "id", None)
     data["next"] = [after.id for after in framework.next_levels(level)]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ladder.load import SCHEMA_FOLDER, Document
-from ladder.model import Framework
+from ladder.model import Framework, Level
 from ladder.problems import Problem, Severity, did_you_mean
 
 # Every warning `ladder validate` gives, by its code: the one list of them (the README shows it).
@@ -24,6 +24,7 @@ CODES: dict[str, str] = {
     "same-as-previous": "a level repeats the level below's statements and proficiency for a dimension word for "
     "word: say 'same as previous' if that is meant",
     "shared-code": "two levels on one track's ladder have the same code, so the code does not name one level",
+    "shared-name": "two levels on one track's ladder have the same title and no code tells them apart",
     "empty-track": "a track has no level of its own",
     "track-mismatch": "an example names a track whose ladder has none of the example's levels",
     "one-sided-standard": "a standard says what is above the line but not below it, or the other way round",
@@ -169,6 +170,7 @@ def check_framework(framework: Framework, documents: dict[str, Document]) -> lis
                 )
     for track in framework.tracks:
         seen: dict[str, str] = {}
+        named: dict[str, Level] = {}
         for level in framework.ladder(track.id):
             if level.code and seen.setdefault(level.code.casefold(), level.id) != level.id:
                 problems.append(
@@ -178,6 +180,16 @@ def check_framework(framework: Framework, documents: dict[str, Document]) -> lis
                         f"level '{seen[level.code.casefold()]}' on the {track.id} track has the code "
                         f"'{level.code}' too, so the code does not say which level is meant",
                         "shared-code",
+                    )
+                )
+            elif (namesake := named.setdefault(level.name.casefold(), level)) is not level:
+                problems.append(
+                    _warn(
+                        documents[level.id],
+                        ("title",),
+                        f"level '{namesake.id}' on the {track.id} track is called '{namesake.name}' as well, "
+                        "so menus, worksheets and links cannot tell them apart: give one another title or a code",
+                        "shared-name",
                     )
                 )
     for track in framework.tracks:

@@ -7,7 +7,7 @@ missing fields or unknown references.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from types import MappingProxyType
 from typing import Any, Literal, TypeVar
@@ -144,10 +144,15 @@ class Level:
     summary: str = ""
     scope: str = ""
     aliases: tuple[str, ...] = ()
+    # Its track's name, when a level of another track has the same code and title (as parallel
+    # tracks often do: "Senior Engineer" in Backend and in Data): menus, worksheets and links then
+    # still say which one is meant.
+    qualifier: str = ""
 
     @property
     def name(self) -> str:
-        return f"{self.code} {self.title}" if self.code else self.title
+        called = f"{self.code} {self.title}" if self.code else self.title
+        return f"{called} ({self.qualifier})" if self.qualifier else called
 
 
 @dataclass(frozen=True)
@@ -357,11 +362,12 @@ def build(data: Mapping[str, Any]) -> Framework:
         for item in data.get("dimensions", ())
     )
     track_rank = {track.id: position for position, track in enumerate(tracks)}
-    levels = tuple(
+    levels = _told_apart(
         sorted(
             (_level(item) for item in data.get("levels", ())),
             key=lambda level: (level.order, track_rank[level.track], level.id),
-        )
+        ),
+        tracks,
     )
     standards = _sorted(_standard(item) for item in data.get("standards", ()))
     ladders = _ladders(tracks, levels)
@@ -429,6 +435,23 @@ def _level(item: Mapping[str, Any]) -> Level:
     cells = {name: _cell(item["id"], name, cell) for name, cell in item["dimensions"].items()}
     fields = {name: value for name, value in item.items() if name != "dimensions"}
     return Level(**_with_aliases(fields, cells=MappingProxyType(cells)))
+
+
+def _told_apart(levels: list[Level], tracks: tuple[Track, ...]) -> tuple[Level, ...]:
+    """The levels, each whose name a level of another track shares qualified by its track's name."""
+    track_names = {track.id: track.name for track in tracks}
+    tracks_by_name: dict[str, set[str]] = {}
+    for level in levels:
+        tracks_by_name.setdefault(_spelling(level.name), set()).add(level.track)
+    return tuple(
+        replace(level, qualifier=track_names[level.track]) if len(tracks_by_name[_spelling(level.name)]) > 1 else level
+        for level in levels
+    )
+
+
+def _spelling(name: str) -> str:
+    """A name as a reader tells names apart: case and spacing aside."""
+    return " ".join(name.split()).casefold()
 
 
 def _cell(level: str, dimension: str, cell: Any) -> Cell:

@@ -712,6 +712,23 @@ def test_codes_shared_by_three_tracks_and_a_dimension_for_one_track(shape: Calla
     assert "Ada Okafor,Priya Raman,L3,backend,expectations," in roster
 
 
+def test_a_title_every_track_uses_is_named_with_its_track_wherever_a_reader_picks_or_reads_a_level(
+    shape: Callable[[str], Built],
+) -> None:
+    site = shape("shared-codes")  # "L4 Senior Engineer" on all three tracks; each track's L3 has its own title
+    assert Page(site, "levels/data-l4/").title == "L4 Senior Engineer (Data)"
+    assert Page(site, "levels/data-l3/").title == "L3 Data Engineer"  # no other level is called that
+    assert "<title>L4 Senior Engineer (Backend) - " in site.html("levels/backend-l4/")
+    options = re.findall(r"<option [^>]*>([^<]*)</option>", site.html(urls.COMPARE))
+    senior = [option for option in options if "Senior" in option]
+    assert senior[:3] == ["L4 Senior Engineer (Backend)", "L4 Senior Engineer (Frontend)", "L4 Senior Engineer (Data)"]
+    worksheet = CliRunner().invoke(
+        main, ["worksheet", str(SHAPES / "shared-codes"), "--level", "frontend-l4", "--format", "md", "-o", "-"]
+    )
+    assert worksheet.exit_code == 0, worksheet.output
+    assert "- **Level:** [L4 Senior Engineer (Frontend)](" in worksheet.output
+
+
 def test_a_rubric_shows_each_dimensions_own_steps_where_levels_name_them(shape: Callable[[str], Built]) -> None:
     site = shape("rubric")
     framework = site.framework
