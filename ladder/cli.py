@@ -116,25 +116,29 @@ def lock(framework_dir: Path, check: bool) -> None:
     from ladder import lock as locking
 
     framework = load_or_exit(framework_dir)
-    document, _ = locking.read_lock(framework_dir)
-    recorded = locking.published(document)
-    record = locking.updated(framework, recorded)
+    refresh = locking.refreshed(framework, locking.read_lock(framework_dir)[0])
     path = framework_dir / locking.LOCK_FILE
-    new = [ident for ident in record if record[ident] != recorded.get(ident)]
+    lists = sum(len(lists) for lists in refresh.places.values())
     if check:
-        if new:
+        if refresh.missing:
             say(
-                f"{path}: not up to date: {plural(len(new), 'id')} to record ({', '.join(sorted(new)[:10])}"
-                f"{', ...' if len(new) > 10 else ''}); run `ladder lock` and commit the file",
+                f"{path}: not up to date: {refresh.missing_words} to record ({', '.join(refresh.missing[:10])}"
+                f"{', ...' if len(refresh.missing) > 10 else ''}); "
+                "run `ladder lock` and commit the file",
             )
             sys.exit(EXIT_INVALID)
-        say(f"{path}: up to date ({plural(len(record), 'id')})")
+        say(f"{path}: up to date ({plural(len(refresh.record), 'id')})")
+        if not refresh.records_places and lists:
+            say(f"{path}: run `ladder lock` once more to record statement places too, so that moving one is caught")
         return
     try:
-        write_atomic(path, locking.render(record), force=True)
+        write_atomic(path, refresh.text, force=True)
     except OSError as error:
         fail(f"cannot write {path}: {error.strerror}")
-    say(f"{path}: {plural(len(record), 'id')} recorded, {len(new)} new or moved")
+    say(
+        f"{path}: {plural(len(refresh.record), 'id')} and {plural(lists, 'statement list')} recorded, "
+        f"{len(refresh.new_ids) + len(refresh.new_lists)} new or changed"
+    )
 
 
 @main.command()

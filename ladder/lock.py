@@ -8,14 +8,15 @@ and the site answers every recorded URL with the item's current place.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ladder import urls
+from ladder import places, urls
 from ladder.load import Document, Kind, read
 from ladder.model import Framework, kind_of
-from ladder.problems import Problem
+from ladder.places import Places, moved, own_lists
+from ladder.problems import Problem, plural
 from ladder.references import entries
 
 LOCK = Kind("published", None, "lock.schema.json")
@@ -26,6 +27,11 @@ HEADER = """\
 # Written by `ladder lock`: commit it, and do not edit it by hand. `ladder validate` fails
 # when one of these ids disappears without becoming an alias of another item, and the
 # handbook answers each of these URLs with the item's current place.
+"""
+
+PLACES_HEADER = """\
+# For each level and dimension, what was published at each place of its statement list (#craft--2
+# is the second): the statement's id, or ~ and a fingerprint of its words when it has none.
 """
 
 
@@ -50,6 +56,35 @@ def published(document: Document | None) -> dict[str, Published]:
     return {
         ident: Published(ident, entry["kind"], tuple(entry["urls"])) for ident, entry in document.data["ids"].items()
     }
+
+
+def published_places(document: Document | None) -> Places:
+    """What was published at each place of each level's statement lists (ladder.places)."""
+    if document is None:
+        return {}
+    recorded: Places = document.data.get("places", {})
+    return recorded
+
+
+def check_places(document: Document, framework: Framework, levels: Mapping[str, Document]) -> list[Problem]:
+    """An error for each statement published at one place of a list that is now at another, where
+    the list's places are counted afresh (some statement has no id): links to the old place
+    would name another statement. `levels`: each level's file, by id."""
+    recorded = published_places(document)
+    problems = []
+    for level, dimension, statements in own_lists(framework):
+        for place, statement in moved(statements, recorded.get(level.id, {}).get(dimension, ())):
+            problems.append(
+                levels[level.id].problem(
+                    ("dimensions", dimension, "statements", statement.position - 1),
+                    f"this statement was published as #{dimension}--{place} and is now number "
+                    f"{statement.position}, so links to #{dimension}--{place} would name another statement: "
+                    "add new statements at the end of the list, or give every statement in the list an id "
+                    "(Ladder then keeps each published place on its statement)",
+                    code="published-place-moved",
+                )
+            )
+    return problems
 
 
 def check(document: Document, documents: list[Document], unread: Collection[str] = ()) -> list[Problem]:
@@ -91,7 +126,53 @@ def updated(framework: Framework, recorded: dict[str, Published]) -> dict[str, P
     return result
 
 
-def render(record: dict[str, Published]) -> str:
+@dataclass(frozen=True)
+class Refresh:
+    """The lock file as `ladder lock` writes it, and what that adds to the one on disk."""
+
+    record: dict[str, Published]
+    places: Places
+    new_ids: list[str]
+    new_lists: list[str]  # "<level>#<dimension>" of each statement list recorded anew or changed
+    # The file on disk records places already. One from before Ladder recorded them fails
+    # `ladder lock --check` only on ids, so a fork's CI stays green when it takes in this change.
+    records_places: bool
+
+    @property
+    def text(self) -> str:
+        return render(self.record, self.places)
+
+    @property
+    def missing(self) -> list[str]:
+        """What `ladder lock --check` fails on."""
+        return [*self.new_ids, *(self.new_lists if self.records_places else [])]
+
+    @property
+    def missing_words(self) -> str:
+        """How much is missing, in words: "1 id", "2 ids and 1 statement list"."""
+        lists = len(self.missing) - len(self.new_ids)
+        counted = [plural(len(self.new_ids), "id")] if self.new_ids else []
+        return " and ".join([*counted, *([plural(lists, "statement list")] if lists else [])])
+
+
+def refreshed(framework: Framework, document: Document | None) -> Refresh:
+    recorded, recorded_places = published(document), published_places(document)
+    record, record_places = updated(framework, recorded), places.updated(framework, recorded_places)
+    return Refresh(
+        record,
+        record_places,
+        new_ids=sorted(ident for ident in record if record[ident] != recorded.get(ident)),
+        new_lists=[
+            f"{level}#{dimension}"
+            for level, lists in record_places.items()
+            for dimension, entries in lists.items()
+            if list(recorded_places.get(level, {}).get(dimension, ())) != entries
+        ],
+        records_places=document is not None and "places" in document.data,
+    )
+
+
+def render(record: dict[str, Published], lists: Places) -> str:
     lines = [HEADER.rstrip("\n"), "ids:"]
     for ident in sorted(record):
         item = record[ident]
@@ -99,4 +180,10 @@ def render(record: dict[str, Published]) -> str:
         lines.append(f"  {ident}: {{kind: {item.kind}, urls: [{addresses}]}}")
     if not record:
         lines[-1] = "ids: {}"
+    if lists:
+        lines += [*PLACES_HEADER.rstrip("\n").splitlines(), "places:"]
+        for level in sorted(lists):
+            lines.append(f"  {level}:")
+            for dimension in sorted(lists[level]):
+                lines.append(f"    {dimension}: [{', '.join(json.dumps(entry) for entry in lists[level][dimension])}]")
     return "\n".join(lines) + "\n"

@@ -178,8 +178,7 @@ def _record(framework_dir: Path, result: Result) -> None:
     framework = validate(framework_dir).framework
     if framework is None:
         return
-    record = lock.updated(framework, lock.published(document))
-    write_atomic(framework_dir / lock.LOCK_FILE, lock.render(record), force=True)
+    write_atomic(framework_dir / lock.LOCK_FILE, lock.refreshed(framework, document).text, force=True)
     result.changed.append(framework_dir / lock.LOCK_FILE)
 
 

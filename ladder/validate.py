@@ -69,6 +69,8 @@ def validate(root: Path, *, warnings: bool = True) -> Report:
         data = {**_plain_data(passed), "worksheet_words": worksheet_words}
         built = build(data)
         problems += references.check_model(built, _by_id(passed), top_document)
+        if lock_document is not None:
+            problems += lock.check_places(lock_document, built, _by_id(passed))
         if not any(problem.is_error for problem in problems):
             framework = built
             if warnings:

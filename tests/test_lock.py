@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from ladder.cli import main
 from ladder.lock import LOCK_FILE
+from ladder.render import handbook
+from ladder.validate import load_framework
 from tests.conftest import CASES, assemble_case
 
 
@@ -76,3 +79,111 @@ def test_lock_refuses_an_invalid_framework(tmp_path: Path) -> None:
     assert code == 1
     assert "unknown track 'individual'" in output
     assert not (framework / LOCK_FILE).exists()
+
+
+# Statements known by their place ------------------------------------------------------------------
+
+SECOND = "levels/ic/second.yaml"
+CRAFT = re.compile(r"(  craft:\n    proficiency: expert\n    statements:\n)(?:      - .*\n)+")
+
+
+def with_craft(framework: Path, *statements: str) -> None:
+    """The second level's craft statements, in this order."""
+    level = framework / SECOND
+    listed = "".join(f"      - {statement}\n" for statement in statements)
+    text, count = CRAFT.subn(lambda match: match.group(1) + listed, level.read_text())
+    assert count == 1
+    level.write_text(text)
+
+
+def validate(framework: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["validate", "--strict", str(framework)])
+    return result.exit_code, result.output
+
+
+def test_lock_records_what_each_place_of_a_statement_list_was_published_for(tmp_path: Path) -> None:
+    framework = assemble_case(CASES / "valid-subfolders", tmp_path)
+    with_craft(framework, "Designs features other people build on.", "{id: writes-it-down, text: Writes it down.}")
+    code, output = lock(str(framework))
+    assert code == 0, output
+    assert "statement lists recorded" in output
+    places = (framework / LOCK_FILE).read_text().split("\nplaces:\n")[1]
+    # Known by its words where it has no id, by its id where it has one.
+    assert re.search(r'^  second:\n    craft: \["~[0-9a-f]{12}", "writes-it-down"\]$', places, re.MULTILINE), places
+    assert lock("--check", str(framework))[0] == 0
+
+
+def test_a_statement_inserted_above_published_ones_fails_validation_and_one_added_at_the_end_passes(
+    tmp_path: Path,
+) -> None:
+    framework = assemble_case(CASES / "valid-subfolders", tmp_path)
+    lock(str(framework))
+    with_craft(framework, "Pairs with newcomers.", "Designs features other people build on.")
+    code, output = validate(framework)
+    assert code == 1
+    assert output.splitlines()[0] == (
+        f"{framework / SECOND}:14:9: levels.second.dimensions.craft.statements[1]: this statement was published "
+        "as #craft--1 and is now number 2, so links to #craft--1 would name another statement: add new statements "
+        "at the end of the list, or give every statement in the list an id (Ladder then keeps each published "
+        "place on its statement)"
+    )
+    assert lock(str(framework))[0] == 1  # nothing is recorded over a moved place
+    with_craft(framework, "Designs features other people build on.", "Pairs with newcomers.")
+    assert validate(framework) == (0, f"{framework}: valid: 0 errors, 0 warnings in 8 files\n")
+
+
+def test_rewording_a_statement_where_it_stands_keeps_its_place_and_the_lock_learns_the_new_words(
+    tmp_path: Path,
+) -> None:
+    framework = assemble_case(CASES / "valid-subfolders", tmp_path)
+    lock(str(framework))
+    with_craft(framework, "Designs features that other people build on.")
+    assert validate(framework)[0] == 0
+    code, output = lock("--check", str(framework))
+    assert code == 1
+    assert "1 statement list to record (second#craft)" in output
+    lock(str(framework))
+    assert lock("--check", str(framework))[0] == 0
+    with_craft(framework, "Pairs with newcomers.", "Designs features that other people build on.")
+    assert validate(framework)[0] == 1  # the new words are what the place is checked against now
+
+
+def test_a_lock_from_before_places_were_recorded_still_passes_the_check_and_says_how_to_add_them(
+    tmp_path: Path,
+) -> None:
+    framework = assemble_case(CASES / "valid-subfolders", tmp_path)
+    lock(str(framework))
+    path = framework / LOCK_FILE
+    path.write_text(path.read_text().split("# For each level and dimension")[0])
+    code, output = lock("--check", str(framework))
+    assert code == 0, output
+    assert "run `ladder lock` once more to record statement places too" in output
+
+
+def test_once_every_statement_of_a_list_has_an_id_each_published_place_stays_on_its_statement(
+    tmp_path: Path,
+) -> None:
+    framework = assemble_case(CASES / "valid-subfolders", tmp_path)
+    with_craft(framework, "Designs features other people build on.", "Reviews designs.")
+    lock(str(framework))
+    # Ids for the whole list, a new statement first and the two published ones swapped.
+    with_craft(
+        framework,
+        "{id: pairs, text: Pairs with newcomers.}",
+        "{id: reviews, text: Reviews designs.}",
+        "{id: designs, text: Designs features other people build on.}",
+    )
+    assert validate(framework)[0] == 0
+    for relocked in (False, True):
+        if relocked:
+            assert lock(str(framework))[0] == 0
+        page = handbook.build(framework, load_framework(framework)).pages["levels/second.md"]
+        anchors = {
+            statement: re.findall(r'<a id="(craft--\d)"></a>', line)
+            for line in page.splitlines()
+            for statement in ("pairs", "reviews", "designs")
+            if f'id="{statement}"' in line
+        }
+        # #craft--1 was "Designs features…" and #craft--2 "Reviews designs": they still are. The
+        # third place is new, so it names the statement there now.
+        assert anchors == {"pairs": [], "reviews": ["craft--2"], "designs": ["craft--1", "craft--3"]}, relocked

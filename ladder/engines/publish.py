@@ -28,7 +28,7 @@ from ladder import export, urls
 from ladder.engines.settings import Settings
 from ladder.files import digest, engine_digest, write_atomic
 from ladder.load import published_files
-from ladder.lock import published
+from ladder.lock import published, published_places
 from ladder.model import Framework, build
 from ladder.problems import FrameworkError
 from ladder.render import handbook
@@ -146,8 +146,15 @@ def _pages(settings: Settings, inputs: str) -> tuple[handbook.Handbook, str]:
         from ladder.worksheet import site as worksheet_site
 
         worksheets = set(worksheet_site.paths(report.framework, settings.worksheet_formats))
-    record = published(report.lock)
-    made = handbook.build(root, report.framework, worksheets=worksheets, versions=versions, record=record)
+    lock = report.lock
+    made = handbook.build(
+        root,
+        report.framework,
+        worksheets=worksheets,
+        versions=versions,
+        record=published(lock),
+        places=published_places(lock),
+    )
     framework_json = export.to_json(report.framework, compact=True)
     saved = {"data": report.data, "pages": made.pages, "redirects": made.redirects, "framework_json": framework_json}
     try:

@@ -141,19 +141,17 @@ def alias_anchors(former: tuple[str, ...]) -> Markup:
     return Markup("".join(f'<a id="{alias}"></a>' for alias in former))
 
 
-def statement_anchor(statement: LevelStatement, cite: str | None = None, keep_place: bool = False) -> Markup:
+def statement_anchor(statement: LevelStatement, cite: str | None = None, places: tuple[str, ...] = ()) -> Markup:
     """An anchor where a level's statement starts (its id, or its dimension and place), with one
     for each former id: a link can name exactly this statement. With `cite`, the page's script
     gives the statement a Copy link control.
 
-    `keep_place`: the statement has an id and so does every other in its list, so no statement is
-    known by its place there; its place (`<dimension>--<n>`) stays an extra anchor, and a link made
-    before the list had ids still lands on the statement at that place."""
+    `places`: the places (`<dimension>--<n>`) the statement also answers to, in a list where every
+    statement has an id (ladder.places), so a link made before the list had ids still lands on
+    the statement it was made for."""
     data = f' data-cite="{attribute(cite)}"' if cite is not None else ""
-    former = statement.aliases
-    if keep_place and statement.id:
-        former = (*former, f"{statement.dimension}--{statement.position}")
-    return Markup(f'<span class="ladder-anchor" id="{statement.anchor}"{data}></span>{alias_anchors(former)}')
+    extra = alias_anchors((*statement.aliases, *places))
+    return Markup(f'<span class="ladder-anchor" id="{statement.anchor}"{data}></span>{extra}')
 
 
 def block(ident: str, *classes: str) -> Markup:

@@ -9,13 +9,14 @@ rest of Ladder hands out.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import partial
 
-from ladder import changelog, differences, urls
+from ladder import changelog, differences, places, urls
 from ladder.history import Step
 from ladder.model import Cell, Dimension, Example, Framework, Level, ProficiencyStep, Track
+from ladder.places import Places
 from ladder.render import titles
 from ladder.render.environment import Links, environment
 from ladder.wording import words
@@ -95,6 +96,9 @@ class Context:
     # What changed in recent versions, newest first (ladder.history.recent): the "What changed"
     # page, and on each level page what changed in it since the version before.
     history: Sequence[Step] = ()
+    # What was published at each place of each level's statement lists (ladder.places): a list
+    # whose statements all have ids keeps each published place on its statement.
+    places: Places = field(default_factory=dict)
 
 
 View = Callable[..., dict[str, object]]
@@ -217,7 +221,19 @@ def _plan(framework: Framework, context: Context) -> list[tuple[str, str, Callab
 
 
 def _level_page_view(framework: Framework, level: Level, context: Context) -> dict[str, object]:
-    return _level_view(framework, level, context.worksheets) | _level_history(framework, level, context.history)
+    return (
+        _level_view(framework, level, context.worksheets)
+        | _level_history(framework, level, context.history)
+        | {"places": _place_anchors(level, context.places.get(level.id, {}))}
+    )
+
+
+def _place_anchors(level: Level, recorded: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    """The extra place anchors (`<dimension>--<n>`) of each statement on the level's page, by its id."""
+    anchors: dict[str, tuple[str, ...]] = {}
+    for dimension, cell in level.cells.items():
+        anchors |= places.extra_anchors(cell.statements, recorded.get(dimension, ()))
+    return anchors
 
 
 def _render(framework: Framework, page: str, template: str, **context: object) -> tuple[str, str]:
