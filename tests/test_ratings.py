@@ -69,3 +69,20 @@ def test_a_malformed_ratings_is_an_error_naming_it(tmp_path: Path, ratings: obje
     assert errors and all("framework.yaml" in error for error in errors) and any(words in error for error in errors), (
         errors
     )
+
+
+def test_a_level_page_of_a_cumulative_framework_names_the_levels_below_that_still_apply(tmp_path: Path) -> None:
+    root = with_ratings(tmp_path, {"cumulative": True})
+    second = (root / "levels" / "second.yaml").read_text(encoding="utf-8")
+    third = second.replace("id: second", "id: third").replace("code: L2", "code: L3").replace("order: 2", "order: 3")
+    (root / "levels" / "third.yaml").write_text(third.replace("title: Second Level", "title: Third Level"))
+    pages = render_pages(load_framework(root))
+    assert (
+        "Levels are cumulative, so this level also expects what [L1 First Level](first.md) and "
+        "[L2 Second Level](second.md) expect: this page lists what it adds."
+    ) in pages["levels/third.md"]
+    assert "also expects what [L1 First Level](first.md) expects:" in pages["levels/second.md"]
+    assert "Levels are cumulative" not in pages["levels/first.md"]  # nothing below it
+    plain = render_pages(load_framework(with_ratings(tmp_path / "each", {"cumulative": False})))
+    assert "Levels are cumulative" not in plain["levels/second.md"]
+    assert "Levels are cumulative" not in render_pages(load_framework(BASE))["levels/second.md"]
