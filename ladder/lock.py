@@ -15,7 +15,7 @@ from pathlib import Path
 from ladder import places, urls
 from ladder.load import Document, Kind, read
 from ladder.model import Framework, kind_of
-from ladder.places import Places, moved, own_lists
+from ladder.places import Places, moved, own_lists, recorded_list
 from ladder.problems import Problem, plural
 from ladder.references import entries
 
@@ -72,19 +72,21 @@ def check_places(document: Document, framework: Framework, levels: Mapping[str, 
     would name another statement. `levels`: each level's file, by id."""
     recorded = published_places(document)
     problems = []
-    for level, dimension, statements in own_lists(framework):
-        for place, statement in moved(statements, recorded.get(level.id, {}).get(dimension, ())):
-            problems.append(
-                levels[level.id].problem(
-                    ("dimensions", dimension, "statements", statement.position - 1),
-                    f"this statement was published as #{dimension}--{place} and is now number "
-                    f"{statement.position}, so links to #{dimension}--{place} would name another statement: "
-                    "add new statements at the end of the list, or give every statement in the list an id "
-                    "(Ladder then keeps each published place on its statement)",
-                    code="published-place-moved",
-                )
-            )
+    for level in framework.levels:
+        for dimension, statements in own_lists(framework, level):
+            for place, statement in moved(statements, recorded_list(recorded, level, dimension)):
+                problems.append(_moved_place(levels[level.id], dimension.id, place, statement.position))
     return problems
+
+
+def _moved_place(level: Document, dimension: str, place: int, position: int) -> Problem:
+    return level.problem(
+        ("dimensions", dimension, "statements", position - 1),
+        f"this statement was published as #{dimension}--{place} and is now number {position}, so links to "
+        f"#{dimension}--{place} would name another statement: add new statements at the end of the list, "
+        "or give every statement in the list an id (Ladder then keeps each published place on its statement)",
+        code="published-place-moved",
+    )
 
 
 def check(document: Document, documents: list[Document], unread: Collection[str] = ()) -> list[Problem]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 
-from ladder.model import Framework, Level, LevelStatement
+from ladder.model import Dimension, Framework, Level, LevelStatement
 
 # level id -> dimension id -> what was published at each place of the list, first place first
 Places = Mapping[str, Mapping[str, Sequence[str]]]
@@ -48,13 +48,31 @@ def _find(recorded: str, statements: Sequence[LevelStatement]) -> LevelStatement
     return next((statement for statement in statements if _names(recorded, statement)), None)
 
 
-def own_lists(framework: Framework) -> Iterator[tuple[Level, str, tuple[LevelStatement, ...]]]:
-    """(level, dimension id, statements) of every list a level page gives anchors to."""
-    for level in framework.levels:
-        for dimension in framework.dimensions_for(level):
-            cell = level.cells.get(dimension.id)
-            if cell is not None and cell.statements:
-                yield level, dimension.id, cell.statements
+def own_lists(framework: Framework, level: Level) -> Iterator[tuple[Dimension, tuple[LevelStatement, ...]]]:
+    """(dimension, statements) of every list the level's page gives anchors to."""
+    for dimension in framework.dimensions_for(level):
+        cell = level.cells.get(dimension.id)
+        if cell is not None and cell.statements:
+            yield dimension, cell.statements
+
+
+def recorded_list(recorded: Places, level: Level, dimension: Dimension) -> Sequence[str]:
+    """What the record holds for a level's list on a dimension, under the ids the two have now or
+    had before a rename (their aliases)."""
+    for level_id in (level.id, *level.aliases):
+        lists = recorded.get(level_id, {})
+        for dimension_id in (dimension.id, *dimension.aliases):
+            if dimension_id in lists:
+                return lists[dimension_id]
+    return ()
+
+
+def level_anchors(framework: Framework, level: Level, recorded: Places) -> dict[str, tuple[str, ...]]:
+    """The extra place anchors of each statement on the level's page, by the statement's id."""
+    anchors: dict[str, tuple[str, ...]] = {}
+    for dimension, statements in own_lists(framework, level):
+        anchors |= extra_anchors(statements, recorded_list(recorded, level, dimension))
+    return anchors
 
 
 def pinned(statements: Sequence[LevelStatement], recorded: Sequence[str]) -> dict[int, LevelStatement]:
@@ -111,16 +129,21 @@ def updated(framework: Framework, recorded: Places) -> dict[str, dict[str, list[
     result = {
         level: {dimension: list(entries) for dimension, entries in lists.items()} for level, lists in recorded.items()
     }
-    for level, dimension, statements in own_lists(framework):
-        before = list(recorded.get(level.id, {}).get(dimension, ()))
-        named = all(statement.id for statement in statements)
-        places = pinned(statements, before) if named else dict(enumerate(statements, start=1))
-        after = list(before)
-        for place, statement in sorted(places.items()):
-            if place > len(after):
-                after.append(entry(statement))
-            elif _find(after[place - 1], statements) is None or (named and after[place - 1].startswith(FINGERPRINT)):
-                after[place - 1] = entry(statement)  # reworded where it stands, or now known by its id
-        if after:
-            result.setdefault(level.id, {})[dimension] = after
+    for level in framework.levels:
+        for dimension, statements in own_lists(framework, level):
+            result.setdefault(level.id, {})[dimension.id] = _updated(
+                statements, recorded_list(recorded, level, dimension)
+            )
     return result
+
+
+def _updated(statements: Sequence[LevelStatement], before: Sequence[str]) -> list[str]:
+    named = all(statement.id for statement in statements)
+    places = pinned(statements, before) if named else dict(enumerate(statements, start=1))
+    after = list(before)
+    for place, statement in sorted(places.items()):
+        if place > len(after):
+            after.append(entry(statement))
+        elif _find(after[place - 1], statements) is None or (named and after[place - 1].startswith(FINGERPRINT)):
+            after[place - 1] = entry(statement)  # reworded where it stands, or now known by its id
+    return after

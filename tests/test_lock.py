@@ -187,3 +187,14 @@ def test_once_every_statement_of_a_list_has_an_id_each_published_place_stays_on_
         # #craft--1 was "Designs features…" and #craft--2 "Reviews designs": they still are. The
         # third place is new, so it names the statement there now.
         assert anchors == {"pairs": [], "reviews": ["craft--2"], "designs": ["craft--1", "craft--3"]}, relocked
+
+
+def test_a_level_renamed_by_hand_keeps_its_published_places_under_its_former_id(tmp_path: Path) -> None:
+    framework = assemble_case(CASES / "valid-subfolders", tmp_path)
+    lock(str(framework))
+    rename(framework / SECOND, "id: second", "id: second-level\naliases: [second]")
+    assert validate(framework)[0] == 0
+    with_craft(framework, "Pairs with newcomers.", "Designs features other people build on.")
+    code, output = validate(framework)
+    assert code == 1
+    assert "levels.second-level.dimensions.craft.statements[1]: this statement was published as #craft--1" in output

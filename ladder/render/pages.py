@@ -9,7 +9,7 @@ rest of Ladder hands out.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -224,16 +224,8 @@ def _level_page_view(framework: Framework, level: Level, context: Context) -> di
     return (
         _level_view(framework, level, context.worksheets)
         | _level_history(framework, level, context.history)
-        | {"places": _place_anchors(level, context.places.get(level.id, {}))}
+        | {"places": places.level_anchors(framework, level, context.places)}
     )
-
-
-def _place_anchors(level: Level, recorded: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
-    """The extra place anchors (`<dimension>--<n>`) of each statement on the level's page, by its id."""
-    anchors: dict[str, tuple[str, ...]] = {}
-    for dimension, cell in level.cells.items():
-        anchors |= places.extra_anchors(cell.statements, recorded.get(dimension, ()))
-    return anchors
 
 
 def _render(framework: Framework, page: str, template: str, **context: object) -> tuple[str, str]:
