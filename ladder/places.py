@@ -83,7 +83,7 @@ def pinned(statements: Sequence[LevelStatement], recorded: Sequence[str]) -> dic
     statement there now, unless that one is the statement of another recorded place (then it
     names nothing rather than the wrong statement); one recorded by an id the list no longer
     holds names nothing. A place the record does not know yet names the statement there now."""
-    found = {place: _find(entry, statements) for place, entry in enumerate(recorded, start=1)}
+    found = {place: _find(published, statements) for place, published in enumerate(recorded, start=1)}
     claimed = {statement.anchor for statement in found.values() if statement is not None}
     result: dict[int, LevelStatement] = {}
     for place in range(1, max(len(statements), len(recorded)) + 1):
@@ -138,6 +138,7 @@ def updated(framework: Framework, recorded: Places) -> dict[str, dict[str, list[
 
 
 def _updated(statements: Sequence[LevelStatement], before: Sequence[str]) -> list[str]:
+    """One list's record: as before, with new places added and the reworded brought up to date."""
     named = all(statement.id for statement in statements)
     places = pinned(statements, before) if named else dict(enumerate(statements, start=1))
     after = list(before)
