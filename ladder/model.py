@@ -235,6 +235,13 @@ class Framework:
     def track(self, ident: str) -> Track:
         return _typed(self.get(ident), Track, ident)
 
+    def short_name(self, level: Level) -> str:
+        """The level in as few words as still tell it from every other: its code where no other
+        level has that code (L4), else its name (which says its track where titles repeat)."""
+        code = level.code.casefold()
+        alone = bool(code) and sum(other.code.casefold() == code for other in self.levels) == 1
+        return level.code if alone else level.name
+
     def level(self, ident: str) -> Level:
         return _typed(self.get(ident), Level, ident)
 

@@ -125,3 +125,11 @@ def test_load_framework_raises_with_every_error(tmp_path: Path) -> None:
         load_framework(framework_dir)
     assert len(raised.value.problems) == 6
     assert all(problem.is_error for problem in raised.value.problems)
+
+
+def test_a_short_name_is_the_code_only_where_no_other_level_has_that_code() -> None:
+    rubric = load_framework(SHAPES / "rubric")
+    assert rubric.short_name(rubric.level("senior")) == "A3"
+    shared = load_framework(SHAPES / "shared-codes")  # L3, L4 and L5 on three tracks each
+    assert shared.short_name(shared.level("data-l3")) == "L3 Data Engineer"
+    assert shared.short_name(shared.level("data-l4")) == "L4 Senior Engineer (Data)"  # the title repeats too

@@ -727,6 +727,9 @@ def test_a_title_every_track_uses_is_named_with_its_track_wherever_a_reader_pick
     )
     assert worksheet.exit_code == 0, worksheet.output
     assert "- **Level:** [L4 Senior Engineer (Frontend)](" in worksheet.output
+    # A dimension's examples name their levels briefly, but never by a code three levels share.
+    examples = text_of(Page(site, "dimensions/engineering/").section("dimension--examples"))
+    assert "(L3 Data Engineer · L4 Senior Engineer (Data))" in examples
 
 
 def test_a_rubric_shows_each_dimensions_own_steps_where_levels_name_them(shape: Callable[[str], Built]) -> None:
