@@ -292,6 +292,15 @@ class Framework:
     def previous_level(self, level: Level) -> Level | None:
         return self._previous.get(level.id)
 
+    def levels_below(self, level: Level) -> tuple[Level, ...]:
+        """The levels under this one on its ladder, lowest first."""
+        below = []
+        lower = self.previous_level(level)
+        while lower is not None:
+            below.append(lower)
+            lower = self.previous_level(lower)
+        return tuple(reversed(below))
+
     def next_levels(self, level: Level) -> tuple[Level, ...]:
         """The levels that follow this one; more than one where tracks split."""
         return self._next.get(level.id, ())

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from click.testing import CliRunner
 
+from ladder.cli import main
 from ladder.render.pages import render_pages
 from ladder.validate import load_framework, validate
 from tests.conftest import BASE
@@ -86,3 +88,12 @@ def test_a_level_page_of_a_cumulative_framework_names_the_levels_below_that_stil
     plain = render_pages(load_framework(with_ratings(tmp_path / "each", {"cumulative": False})))
     assert "Levels are cumulative" not in plain["levels/second.md"]
     assert "Levels are cumulative" not in render_pages(load_framework(BASE))["levels/second.md"]
+    # The worksheets say it too, where they set out what the level expects.
+    site = "https://handbook.example.org/levels/"
+    for level, words in (
+        ("third", f"this level also expects what the levels from [L1 First Level]({site}first/) to "),
+        ("second", f"this level also expects what [L1 First Level]({site}first/) expects."),
+    ):
+        sheet = CliRunner().invoke(main, ["worksheet", str(root), "--level", level, "--format", "md", "-o", "-"])
+        assert sheet.exit_code == 0, sheet.output
+        assert f"Levels are cumulative: {words}" in sheet.output

@@ -294,7 +294,7 @@ def _level_view(framework: Framework, level: Level, published: Container[str]) -
     previous = framework.previous_level(level)
     return {
         "level": level,
-        "below": _below(framework, level) if framework.ratings and framework.ratings.cumulative else [],
+        "below": framework.levels_below(level) if framework.ratings and framework.ratings.cumulative else (),
         "tracks": framework.tracks_of(level),
         "cells": cells,
         "previous": previous,
@@ -303,17 +303,6 @@ def _level_view(framework: Framework, level: Level, published: Container[str]) -
         "examples": framework.examples_for(level),
         "worksheets": _level_worksheets(framework, level, published),
     }
-
-
-def _below(framework: Framework, level: Level) -> list[Level]:
-    """The levels under this one on its ladder, lowest first: in a cumulative framework it expects
-    what they expect too."""
-    below = []
-    lower = framework.previous_level(level)
-    while lower is not None:
-        below.append(lower)
-        lower = framework.previous_level(lower)
-    return below[::-1]
 
 
 def _level_worksheets(
