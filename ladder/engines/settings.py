@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ladder.problems import did_you_mean
 from ladder.urls import SITE_WORKSHEET_FORMATS as SITE_FORMATS
 
 DEFAULTS: dict[str, Any] = {
@@ -43,7 +44,8 @@ def read(extra: Mapping[str, Any] | None, base: Path) -> Settings:
     chosen = {**DEFAULTS, **given}
     unknown = sorted(set(chosen) - set(DEFAULTS))
     if unknown:
-        raise SettingError(unknown[0], f"unknown setting; Ladder's settings are {', '.join(DEFAULTS)}")
+        guess = did_you_mean(unknown[0], DEFAULTS)
+        raise SettingError(unknown[0], f"unknown setting{guess}; Ladder's settings are {', '.join(DEFAULTS)}")
     limit = chosen["nav_limit"]
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
         raise SettingError("nav_limit", f"expected a whole number, got {limit!r}")
