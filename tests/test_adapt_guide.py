@@ -294,7 +294,9 @@ def test_the_site_shows_the_guides_framework_edits(walked: Walk) -> None:
     nexts = senior[senior.index('id="level--next"') :]
     assert 'href="../lead-engineer/"' in nexts and 'href="../engineering-manager/"' in nexts
     lead = page(walked, "levels/lead-engineer/")
-    assert re.search(r'<h1 [^>]*id="lead-engineer">E3 Lead Engineer <a id="staff-engineer"></a>', lead)
+    assert re.search(
+        r'<h1 [^>]*id="lead-engineer">E3 Lead Engineer <a class="ladder-alias" id="staff-engineer"></a>', lead
+    )
     assert 'id="collaboration"' in page(walked, "levels/principal-engineer/")
 
 

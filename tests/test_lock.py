@@ -179,7 +179,7 @@ def test_once_every_statement_of_a_list_has_an_id_each_published_place_stays_on_
             assert lock(str(framework))[0] == 0
         page = handbook.build(framework, load_framework(framework)).pages["levels/second.md"]
         anchors = {
-            statement: re.findall(r'<a id="(craft--\d)"></a>', line)
+            statement: re.findall(r'<a class="ladder-alias" id="(craft--\d)"></a>', line)
             for line in page.splitlines()
             for statement in ("pairs", "reviews", "designs")
             if f'id="{statement}"' in line

@@ -208,10 +208,13 @@ def test_a_list_whose_statements_all_have_ids_keeps_their_places_as_anchors(tmp_
     for dimension, cell in level.cells.items():
         named = all(statement.id for statement in cell.statements)
         for statement in cell.statements:
-            place = f'<a id="{dimension}--{statement.position}"></a>'
+            place = f'<a class="ladder-alias" id="{dimension}--{statement.position}"></a>'
             assert (place in page) == (named and bool(statement.id)), (dimension, statement.position)
     unnamed = render_pages(load_framework(BASE))  # statements known only by their place: no extra anchors
-    assert not any('<a id="' in text and "--" in text.split('<a id="', 1)[1][:60] for text in unnamed.values())
+    assert not any(
+        '<a class="ladder-alias" id="' in text and "--" in text.split('<a class="ladder-alias" id="', 1)[1][:60]
+        for text in unnamed.values()
+    )
 
 
 def test_attribute_values_are_percent_encoded_as_urllib_does_it() -> None:

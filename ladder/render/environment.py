@@ -137,8 +137,9 @@ def attribute(value: str) -> str:
 
 
 def alias_anchors(former: tuple[str, ...]) -> Markup:
-    """Extra anchors for an item's former ids, so old links land in the same place."""
-    return Markup("".join(f'<a id="{alias}"></a>' for alias in former))
+    """Extra anchors for an item's former ids, so old links land in the same place (and the
+    stylesheet marks the statement one of them names, as it marks the statement's own)."""
+    return Markup("".join(f'<a class="ladder-alias" id="{alias}"></a>' for alias in former))
 
 
 def statement_anchor(statement: LevelStatement, cite: str | None = None, places: tuple[str, ...] = ()) -> Markup:

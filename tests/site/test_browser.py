@@ -216,6 +216,27 @@ def test_a_level_statement_is_cited_on_its_own_and_its_link_marks_it(
             assert header and box and box["y"] >= header["y"] + header["height"] - 1, "the header hides it"
 
 
+def test_a_link_by_a_statements_former_id_or_its_old_place_marks_it_too(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory, serve: Callable[..., str]
+) -> None:
+    kestrel = shape_site(tmp_path_factory, "statement-ids")  # every statement has an id; one a former id too
+    base = serve(kestrel.root)
+    statement = next(
+        s for level in kestrel.framework.levels for cell in level.cells.values() for s in cell.statements if s.aliases
+    )
+    level = kestrel.framework.level(statement.level)
+    for old in (statement.aliases[0], f"{statement.dimension}--{statement.position}"):
+        for page in open_page(browser, base):
+            page.goto(f"{base}{urls.page(level)}#{old}")
+            item = page.locator("li", has=page.locator(f"#{statement.anchor}"))
+            expect(item).to_be_in_viewport()
+            expect(item).to_have_css("outline-style", "solid")
+            other = page.locator("article li", has=page.locator(".ladder-anchor")).filter(
+                has_not=page.locator(f"#{statement.anchor}")
+            )
+            expect(other.first).to_have_css("outline-style", "none")
+
+
 def test_copy_link_works_from_the_keyboard_after_instant_navigation(page: Page, site: str, handbook: Built) -> None:
     framework = handbook.framework
     level = split_level(framework)
