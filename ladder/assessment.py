@@ -1,6 +1,6 @@
 """A self-assessment from the handbook's Where I stand page, read from its address.
 
-The page keeps its state in its address: `?level=<id>&track=<id>&m=<digits>` with one digit per
+The page keeps its state in its address: `?level=<id>&track=<id>&k=<key>&m=<digits>` with one digit per
 statement (0 unmarked, 1 not yet, 2 sometimes, 3 consistently), in the order the page lists
 them: for each dimension, the level's statements, then the next level's (ladder.js,
 `statementsOf`). Where a level gives a dimension only a proficiency step (a rubric per
@@ -17,6 +17,7 @@ not yet.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
@@ -62,6 +63,13 @@ def read(framework: Framework, address: str, level: Level) -> dict[str, Standing
     if not marks.isdigit() and marks:
         raise AssessmentError("the self-assessment's marks (m=) are not digits: copy its whole address again")
     following = _next(framework, level, given.get("track", ""))
+    key = given.get("k")
+    if key is not None and key != levels_key(framework, level, following):
+        raise AssessmentError(
+            "a statement of these levels was added, removed or moved since the self-assessment was made, so "
+            "its marks may sit against other statements: open its address in the handbook, check the marks "
+            "and copy the address again"
+        )
     order = _statements(framework, level, following)
     given_marks = [*map(int, marks), *([0] * len(order))][: len(order)]
     counts: dict[tuple[str, str], list[int]] = {}
@@ -81,6 +89,27 @@ def read(framework: Framework, address: str, level: Level) -> dict[str, Standing
         toward = at and ahead is not None and ahead.total > 0 and 2 * ahead.consistently >= ahead.total
         standings[dimension.id] = Standing(TOWARD_NEXT if toward else AT_LEVEL if at else NOT_YET, now, ahead)
     return standings
+
+
+def marks_key(framework: Framework, level: Level) -> str:
+    """A short fingerprint of what the page lists for a level, in its order: every dimension it is
+    judged on, and each one's statements (by anchor) or step. It changes when a statement or a
+    dimension is added, removed or moved, not when one is reworded; the page's address carries
+    it (`k=`, ladder.js), so marks made before such a change are not read against other statements."""
+    parts = []
+    for dimension in framework.dimensions_for(level):
+        found = framework.cell(level, dimension.id)
+        cell = found.cell
+        parts.append(dimension.id)
+        if cell is not None:
+            parts += [cell.intent, "step" if cell.judged_by_step else "", (found.source or level).id]
+            parts += [statement.anchor for statement in cell.statements]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:8]
+
+
+def levels_key(framework: Framework, level: Level, following: Level | None) -> str:
+    """The address's `k=`: the level's marks_key, and the next level's after a dot."""
+    return ".".join(marks_key(framework, each) for each in (level, following) if each is not None)
 
 
 def _next(framework: Framework, level: Level, track_id: str) -> Level | None:

@@ -9,6 +9,7 @@ from dataclasses import asdict, fields
 from typing import Any
 
 from ladder import urls
+from ladder.assessment import marks_key
 from ladder.model import NOT_EXPECTED, Cell, Dimension, Framework, Level
 from ladder.render.text import plain
 
@@ -63,6 +64,7 @@ def _level(framework: Framework, level: Level, url: str) -> dict[str, Any]:
     data["aliases"] = list(level.aliases)
     data["previous"] = getattr(framework.previous_level(level), "id", None)
     data["next"] = [after.id for after in framework.next_levels(level)]
+    data["marks_key"] = marks_key(framework, level)  # Where I stand's addresses carry it (ladder.assessment)
     data["dimensions"] = {}
     for dimension in framework.dimensions_for(level):
         inherited = framework.cell(level, dimension.id)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from ladder.assessment import levels_key
+from ladder.validate import load_framework
 from tests.conftest import CASES, ROOT, assemble_case
 
 LADDER = str(Path(sys.executable).parent / "ladder")
@@ -220,3 +224,32 @@ def test_an_assessment_reads_a_next_level_that_keeps_the_levels_statements_with_
     row = where_you_stand(result.stdout)["Code craft"]
     assert "☒ Toward the next" in row
     assert "S1: 1 of 1 consistently, 0 sometimes · S2: 1 of 1 consistently, 0 sometimes" in row
+
+
+def test_an_assessment_made_before_a_statement_was_inserted_is_refused_and_one_after_a_rewording_is_read(
+    tmp_path: Path,
+) -> None:
+    """The address's k= is what the page listed when the marks were made (ladder.assessment)."""
+    framework_dir = tmp_path / "framework"
+    shutil.copytree(FRAMEWORK, framework_dir)
+    framework = load_framework(framework_dir)
+    second = framework.level("second")
+    key = levels_key(framework, second, framework.next_levels(second)[0])
+    address = f"?level=second&track=ic&k={key}&m=3333333333"
+    assert (
+        run(str(framework_dir), "--level", "second", "--assessment", address, "-o", "-", cwd=tmp_path).returncode == 0
+    )
+    level_file = next(framework_dir.glob("levels/**/second.yaml"))
+    text = level_file.read_text(encoding="utf-8")
+    first_statement = re.search(r"^(\s+)- (.+)$", text, re.MULTILINE)
+    assert first_statement is not None
+    indent, words = first_statement.groups()
+    level_file.write_text(text.replace(f"{indent}- {words}", f"{indent}- {words} Reworded.", 1), encoding="utf-8")
+    assert (
+        run(str(framework_dir), "--level", "second", "--assessment", address, "-o", "-", cwd=tmp_path).returncode == 0
+    )
+    level_file.write_text(text.replace(f"{indent}- {words}", f"{indent}- Inserted first.\n{indent}- {words}", 1))
+    result = run(str(framework_dir), "--level", "second", "--assessment", address, "-o", "-", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "a statement of these levels was added, removed or moved since the self-assessment was made" in result.stderr

@@ -38,6 +38,7 @@
       worksheet: "Open the expectations worksheet with these marks",
       copied: "Copied",
       older: "This link was made with version {version} of the framework; this is {current}, so a mark may sit against a different statement.",
+      changed: "A statement of these levels was added, removed or moved since this link was made, so a mark may sit against a different statement: check each one.",
       long: "This link is {length} characters long: some email and chat tools cut links over 2,000 characters. Shorter evidence notes make it shorter.",
       markdownTitle: "Where I stand: {level}",
       notExpected: "Not expected at this level.",
@@ -438,6 +439,13 @@
     return url.startsWith(siteUrl) ? url.slice(siteUrl.length) : url;
   }
 
+  /* What an address's marks line up with: the fingerprint of what the page lists for the level and
+   * for the next (framework.json's marks_key, made by ladder/assessment.py), so an address made
+   * before a statement was added, removed or moved says so rather than show marks against others. */
+  function marksKey(plan) {
+    return [plan.level, plan.next].filter((level) => level).map((level) => level.marks_key).join(".");
+  }
+
   function levelPlan(data, levelId, trackId) {
     const levels = new Map(data.levels.map((level) => [level.id, level]));
     const level = levels.get(levelId);
@@ -514,6 +522,7 @@
       params.set("level", levelSelect.value);
       if (!trackLabel.hidden) params.set("track", trackSelect.value);
       params.set("v", data.framework.version);
+      params.set("k", marksKey(levelPlan(data, levelSelect.value, trackSelect.value)));
       // Array.from, not marks.map: map skips the gaps of statements not marked yet, and their
       // zeros would drop out of the address, moving every later mark onto another statement.
       const digits = Array.from(marks, (mark) => String(mark || 0)).join("").replace(/0+$/, "");
@@ -777,10 +786,16 @@
         if (index && Number(index[1]) < list.length) notes[Number(index[1])] = value;
       }
       render(params.get("track"));
+      // An address that carries k= knows whether its marks still line up; an older one only its version.
+      const key = params.get("k");
       const version = params.get("v");
-      notice.textContent = version && version !== data.framework.version
-        ? fill(T.older, { version, current: data.framework.version })
-        : "";
+      if (key !== null) {
+        notice.textContent = key !== marksKey(plan) ? T.changed : "";
+      } else {
+        notice.textContent = version && version !== data.framework.version
+          ? fill(T.older, { version, current: data.framework.version })
+          : "";
+      }
     }
 
     fetch(new URL(form.dataset.framework, window.location.href), { credentials: "same-origin" })

@@ -633,6 +633,33 @@ def test_a_mark_keeps_its_place_when_the_statements_before_it_are_not_marked(
     expect(rows.nth(0).get_by_label("Sometimes")).not_to_be_checked()
 
 
+def test_an_address_whose_marks_no_longer_line_up_with_the_statements_says_so(
+    page: Page, site: str, handbook: Built
+) -> None:
+    framework = handbook.framework
+    level = handbook.framework.levels[0]
+    following = framework.next_levels(level)[0] if framework.next_levels(level) else None
+    key = assessment.levels_key(framework, level, following)
+    page.goto(site + urls.ASSESS + f"?level={level.id}")
+    page.locator(".ladder-assess__statement").first.get_by_label("Consistently").check()
+    expect(page).to_have_url(re.compile(rf"[?&]k={re.escape(key)}(&|$)"))  # what ladder worksheet --assessment checks
+    notice = page.locator(".ladder-assess__notice")
+    version = framework.meta.version
+    for address, says in (
+        (f"?level={level.id}&k=0000.0000&m=3", "was added, removed or moved since this link was made"),
+        (f"?level={level.id}&v=0.0.1&m=3", "This link was made with version 0.0.1 of the framework"),  # before k=
+        (f"?level={level.id}&v=0.0.1&k={key}&m=3", ""),  # another version, but the marks still line up
+        (f"?level={level.id}&v={version}&k={key}&m=3", ""),
+    ):
+        page.goto("about:blank")
+        page.goto(site + urls.ASSESS + address)
+        expect(page.locator(".ladder-assess__statement").first.get_by_label("Consistently")).to_be_checked()
+        if says:
+            expect(notice).to_contain_text(says)
+        else:
+            expect(notice).to_have_text("")
+
+
 def test_the_self_assessment_page_works_on_a_phone(phone: Page, site: str, handbook: Built) -> None:
     level = handbook.framework.levels[0]
     phone.goto(site + urls.ASSESS + f"?level={level.id}")
