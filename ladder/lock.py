@@ -1,8 +1,10 @@
-"""The record of every id the framework has published, so that no published link ever breaks.
+"""The record of every id the framework has published, and of what each place of a level's
+statement lists held (ladder.places), so that no published link ever breaks.
 
 `ladder lock` writes `published-ids.lock` next to `framework.yaml`; it is committed with the
 framework. `ladder validate` fails when a recorded id is neither an id nor an alias any more,
-and the site answers every recorded URL with the item's current place.
+or a statement known by its place has moved from it, and the site answers every recorded URL
+with the item's current place.
 """
 
 from __future__ import annotations
