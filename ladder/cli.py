@@ -127,7 +127,10 @@ def lock(framework_dir: Path, check: bool) -> None:
                 "run `ladder lock` and commit the file",
             )
             sys.exit(EXIT_INVALID)
-        say(f"{path}: up to date ({plural(len(refresh.record), 'id')})")
+        on_record = plural(len(refresh.record), "id") + (
+            f" and {plural(lists, 'statement list')}" if refresh.records_places and lists else ""
+        )
+        say(f"{path}: up to date ({on_record})")
         if not refresh.records_places and lists:
             say(f"{path}: run `ladder lock` once more to record statement places too, so that moving one is caught")
         return
