@@ -68,10 +68,10 @@ def recorded_list(recorded: Places, level: Level, dimension: Dimension) -> Seque
 
 
 def level_anchors(framework: Framework, level: Level, recorded: Places) -> dict[str, tuple[str, ...]]:
-    """The extra place anchors of each statement on the level's page, by the statement's id."""
+    """The extra place anchors of each statement on the level's page, by the statement's anchor."""
     anchors: dict[str, tuple[str, ...]] = {}
     for dimension, statements in own_lists(framework, level):
-        anchors |= extra_anchors(statements, recorded_list(recorded, level, dimension))
+        anchors |= extra_anchors(statements, recorded_list(recorded, level, dimension), dimension.aliases)
     return anchors
 
 
@@ -112,15 +112,22 @@ def moved(statements: Sequence[LevelStatement], recorded: Sequence[str]) -> Iter
             yield place, found
 
 
-def extra_anchors(statements: Sequence[LevelStatement], recorded: Sequence[str]) -> dict[str, tuple[str, ...]]:
-    """The place anchors (`<dimension>--<n>`) each statement of a list carries besides its own:
-    none where some statement has no id (each is known by its place already)."""
-    if not statements or not all(statement.id for statement in statements):
-        return {}
+def extra_anchors(
+    statements: Sequence[LevelStatement], recorded: Sequence[str], former: Sequence[str] = ()
+) -> dict[str, tuple[str, ...]]:
+    """The place anchors (`<dimension>--<n>`) each statement of a list carries besides its own, by
+    its anchor. Where every statement has an id, each place (`pinned`); where some has none, those
+    known by their place already answer to it, and get only the places under the dimension's
+    former ids (`former`: its aliases), so a link made before the dimension was renamed lands too."""
     found: dict[str, list[str]] = {}
-    for place, statement in pinned(statements, recorded).items():
-        found.setdefault(statement.id, []).append(f"{statement.dimension}--{place}")
-    return {ident: tuple(anchors) for ident, anchors in found.items()}
+    if statements and all(statement.id for statement in statements):
+        for place, statement in pinned(statements, recorded).items():
+            found.setdefault(statement.anchor, []).extend(f"{name}--{place}" for name in (statement.dimension, *former))
+    else:
+        for statement in statements:
+            if not statement.id and former:
+                found[statement.anchor] = [f"{name}--{statement.position}" for name in former]
+    return {anchor: tuple(anchors) for anchor, anchors in found.items()}
 
 
 def updated(framework: Framework, recorded: Places) -> dict[str, dict[str, list[str]]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ladder.model import LevelStatement
-from ladder.places import entry, fingerprint, moved, pinned
+from ladder.places import entry, extra_anchors, fingerprint, moved, pinned
 
 
 def listed(*statements: tuple[str, str]) -> tuple[LevelStatement, ...]:
@@ -52,3 +52,14 @@ def test_in_a_list_known_by_places_only_a_statement_found_at_another_place_has_m
     assert [(place, statement.position) for place, statement in moved(inserted, recorded)] == [(1, 2), (2, 3)]
     every_id = listed(("pairs", "Pairs."), ("designs", "Designs."), ("reviews", "Reviews designs."))
     assert list(moved(every_id, recorded)) == []  # pinned instead
+
+
+def test_a_dimension_renamed_keeps_its_former_id_in_every_place_anchor() -> None:
+    by_place = listed(("", "Designs."), ("", "Reviews designs."))
+    assert extra_anchors(by_place, [], ["crafting"]) == {"craft--1": ("crafting--1",), "craft--2": ("crafting--2",)}
+    assert extra_anchors(by_place, []) == {}  # each is known by its place already
+    named = listed(("reviews", "Reviews designs."), ("designs", "Designs."))
+    assert extra_anchors(named, ["designs", "reviews"], ["crafting"]) == {
+        "designs": ("craft--1", "crafting--1"),
+        "reviews": ("craft--2", "crafting--2"),
+    }

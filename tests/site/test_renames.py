@@ -45,6 +45,13 @@ below_the_line:
 
 def rename_everything(framework: Path) -> None:
     edit(framework / "levels/second.yaml", "id: second\n", "id: second-level\naliases: [second]\n")
+    # The craft list gets ids, and a new statement goes first: #craft--1 stays on the one it named.
+    edit(
+        framework / "levels/second.yaml",
+        "      - Designs features other people build on.\n",
+        "      - {id: pairs-on-designs, text: Pairs with newcomers on their first designs.}\n"
+        "      - {id: designs-for-others, text: Designs features other people build on.}\n",
+    )
     for level in ("first", "second"):
         edit(framework / f"levels/{level}.yaml", "  reach:\n", "  impact:\n")
     edit(framework / "dimensions/reach.yaml", "id: reach\n", "id: impact\naliases: [reach]\n")
@@ -153,3 +160,21 @@ def test_a_moved_statement_opens_at_its_new_standard(
         path, fragment = open_old(page, base, old)
         assert (path, fragment) == ("/standards/care/", "ownership-fixes-it"), old
         assert page.locator('h3[id="ownership-fixes-it"]').is_visible()
+
+
+def test_a_link_to_a_statement_by_its_place_still_names_it_after_its_list_and_dimension_change(
+    renamed: tuple[Built, dict[str, list[str]]], page: Page, serve: Callable[..., str]
+) -> None:
+    """Published as the first statement of second's craft and of its reach (since renamed impact)."""
+    site, _ = renamed
+    base = serve(site.root)
+    for old, words in (
+        ("levels/second/#craft--1", "Designs features other people build on."),
+        ("levels/second/#reach--1", "Improves how the whole team works."),
+    ):
+        path, _ = open_old(page, base, old)
+        assert path == "/levels/second-level/"
+        named = page.locator("article li").filter(has=page.locator(f'[id="{old.split("#")[1]}"]'))
+        assert named.count() == 1, old
+        assert words in named.inner_text(), old
+        assert named.evaluate("li => getComputedStyle(li).outlineStyle") == "solid", old
