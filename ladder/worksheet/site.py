@@ -46,6 +46,13 @@ def paths(framework: Framework, chosen: Sequence[str]) -> Iterator[str]:
             yield urls.worksheet(level, kind, fmt)
 
 
+def _addresses(level: Level, kind: str, fmt: str) -> Iterator[str]:
+    """Where the site publishes a level's blank worksheet: under its id, and under each former id
+    too, so a link to it from before a rename still opens it (as the level's page does)."""
+    for ident in (level.id, *level.aliases):
+        yield urls.worksheet(replace(level, id=ident), kind, fmt)
+
+
 def _blank(framework: Framework, level: Level, kind: str, made: date, site_pages: frozenset[str] | None) -> Worksheet:
     """A blank worksheet: no name, no track chosen; linking only the guides among `site_pages`."""
     return build(replace(resolve(framework, Request(level.id, kind), made), site_pages=site_pages))
@@ -85,7 +92,8 @@ def cached(
             kept = folder / f"{identity.hexdigest()[:24]}.{fmt}"
             if not kept.is_file():
                 write_atomic(kept, render(worksheet, fmt), force=True, durable=False)
-            found[urls.worksheet(level, kind, fmt)] = kept
+            for address in _addresses(level, kind, fmt):
+                found[address] = kept
     used = set(found.values())
     for stale in folder.iterdir() if folder.is_dir() else ():
         if stale in used:

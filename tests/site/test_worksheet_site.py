@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import yaml
@@ -79,6 +80,22 @@ def test_the_formats_setting_chooses_what_is_published(tmp_path: Path) -> None:
     level_page = site.html("levels/second/")
     assert "../../worksheets/second/pip.html" in level_page
     assert "pip.docx" not in level_page
+
+
+def test_a_renamed_levels_worksheets_still_open_at_their_old_addresses(tmp_path: Path) -> None:
+    framework_dir = tmp_path / "framework"
+    shutil.copytree(WORKSHEET_FRAMEWORK, framework_dir)
+    renamed = CliRunner().invoke(main, ["rename", "second", "second-level", str(framework_dir)])
+    assert renamed.exit_code == 0, renamed.output
+    config = fixture_config(tmp_path, framework_dir, {"index.md": "# Home\n"})
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data["extra"]["ladder"]["worksheets"] = ["html", "docx"]
+    config.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    site = built(config, tmp_path / "site", framework_dir)
+    for name in ("pip.html", "pip.docx"):
+        now = site.root / "worksheets" / "second-level" / name
+        assert (site.root / "worksheets" / "second" / name).read_bytes() == now.read_bytes(), name
+    assert "../../worksheets/second-level/pip.html" in site.html("levels/second-level/")  # pages link the new one
 
 
 def test_an_unknown_format_in_the_setting_fails_the_build_with_its_name(tmp_path: Path) -> None:
