@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ladder.model import Cell, LevelStatement
+from ladder.model import Cell, LevelStatement, compared
 from ladder.render.text import plain
 
 # How alike two wordings must be (`_alike`, 0 to 1) to count as one statement reworded; the
@@ -84,7 +84,7 @@ def between(lower: Cell | None, upper: Cell | None) -> Difference:
 
 @lru_cache(maxsize=65536)  # a statement is compared with several others, on several pages
 def _words(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return compared(text)
 
 
 def _alike(before: str, after: str) -> float:

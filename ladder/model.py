@@ -292,8 +292,11 @@ class Framework:
     def previous_level(self, level: Level) -> Level | None:
         return self._previous.get(level.id)
 
-    def levels_below(self, level: Level) -> tuple[Level, ...]:
-        """The levels under this one on its ladder, lowest first."""
+    def expected_below(self, level: Level) -> tuple[Level, ...]:
+        """The levels under this one whose expectations it keeps, lowest first: every level below it
+        on its ladder where the framework says levels are cumulative (`ratings.cumulative`), else none."""
+        if not (self.ratings and self.ratings.cumulative):
+            return ()
         below = []
         lower = self.previous_level(level)
         while lower is not None:
@@ -458,16 +461,16 @@ def _told_apart(levels: list[Level], tracks: tuple[Track, ...]) -> tuple[Level, 
     track_names = {track.id: track.name for track in tracks}
     tracks_by_name: dict[str, set[str]] = {}
     for level in levels:
-        tracks_by_name.setdefault(_spelling(level.name), set()).add(level.track)
+        tracks_by_name.setdefault(compared(level.name), set()).add(level.track)
     return tuple(
-        replace(level, qualifier=track_names[level.track]) if len(tracks_by_name[_spelling(level.name)]) > 1 else level
+        replace(level, qualifier=track_names[level.track]) if len(tracks_by_name[compared(level.name)]) > 1 else level
         for level in levels
     )
 
 
-def _spelling(name: str) -> str:
-    """A name as a reader tells names apart: case and spacing aside."""
-    return " ".join(name.split()).casefold()
+def compared(text: str) -> str:
+    """Text as a reader tells two texts apart: case and spacing aside."""
+    return " ".join(text.split()).casefold()
 
 
 def _cell(level: str, dimension: str, cell: Any) -> Cell:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 
-from ladder.model import Dimension, Framework, Level, LevelStatement
+from ladder.model import Dimension, Framework, Level, LevelStatement, compared
 
 # level id -> dimension id -> what was published at each place of the list, first place first
 Places = Mapping[str, Mapping[str, Sequence[str]]]
@@ -29,8 +29,7 @@ FINGERPRINT = "~"
 
 def fingerprint(text: str) -> str:
     """The statement's words, case and spacing aside, as a short hash."""
-    words = " ".join(text.split()).casefold()
-    return FINGERPRINT + hashlib.sha256(words.encode("utf-8")).hexdigest()[:12]
+    return FINGERPRINT + hashlib.sha256(compared(text).encode("utf-8")).hexdigest()[:12]
 
 
 def entry(statement: LevelStatement) -> str:

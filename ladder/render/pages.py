@@ -294,7 +294,7 @@ def _level_view(framework: Framework, level: Level, published: Container[str]) -
     previous = framework.previous_level(level)
     return {
         "level": level,
-        "below": framework.levels_below(level) if framework.ratings and framework.ratings.cumulative else (),
+        "below": framework.expected_below(level),
         "tracks": framework.tracks_of(level),
         "cells": cells,
         "previous": previous,

@@ -200,7 +200,7 @@ def level_section(subject: Subject, *, heading: str | None = None, next_levels: 
         blocks.append(Paragraph(spans(text["summary"], summary=links.prose(level.summary))))
     if level.scope:
         blocks.append(Paragraph(spans(text["scope"], scope=links.prose(level.scope))))
-    below = framework.levels_below(level) if framework.ratings and framework.ratings.cumulative else ()
+    below = framework.expected_below(level)
     if len(below) == 1:
         blocks.append(Paragraph(spans(text["cumulative_one"], previous=links.level(below[0]))))
     elif below:
