@@ -181,18 +181,18 @@ def bench_site(work: Path) -> bool:
     plain = plain_project(bare, work / "plain")
     plain_files = plain_project(shipped, work / "plain-files")
     plain_macros = with_macros_plugin(plain)
-    # The same configurations with the cache a previous build left (in a folder of their own).
-    warm_bare = work / "warm" / bare.name
-    warm_bare.parent.mkdir()
-    shutil.copyfile(bare, warm_bare)
-    mkdocs_build(warm_bare, work / "warm-site")
+    # The handbook as shipped, with the cache a previous build left (in a folder of its own): the
+    # blank worksheets are the part of a build the cache folder keeps.
+    (work / "warm").mkdir()
+    warm = ladder_config(work / "warm", ROOT / "framework", ROOT / "docs", worksheets=["html"])
+    mkdocs_build(warm, work / "warm-site")
     runs = race(
         {
             "shipped": lambda: mkdocs_build(shipped, work / "shipped-site"),
             "bare": lambda: mkdocs_build(bare, work / "bare-site"),
             "plain": lambda: mkdocs_build(plain, work / "plain-site", strict=False),
             "plain_files": lambda: mkdocs_build(plain_files, work / "plain-files-site", strict=False),
-            "warm": lambda: mkdocs_build(warm_bare, work / "warm-site", warm=True),
+            "warm": lambda: mkdocs_build(warm, work / "warm-site", warm=True),
             "plain_macros": lambda: mkdocs_build(plain_macros, work / "plain-macros-site", strict=False),
         },
         RUNS_SMALL,
@@ -206,7 +206,10 @@ def bench_site(work: Path) -> bool:
     ok &= ratio_line("without worksheets / plain", runs["bare"], runs["plain"], 1.25)
     ok &= ratio_line("as shipped / plain with the same files", runs["shipped"], runs["plain_files"], 1.35)
     print("  with the cache folder a previous build left (every build after the first):")
-    ratio_line("  without worksheets / plain", runs["warm"], runs["plain"], 1.25)
+    ratio_line("  as shipped / plain with the same files", runs["warm"], runs["plain_files"], 1.35)
+    # The floor costs more by time than by instructions (work.py): mkdocs-macros 1.5 imports
+    # `requests` and runs a dozen `git` commands on every build, slow start-up work Valgrind
+    # counts little of (the commands are other processes), and every Ladder build pays it.
     print("  the floor: plain Material with the mkdocs-macros plugin on, rendering no page:")
     ratio_line("  plain with mkdocs-macros / plain", runs["plain_macros"], runs["plain"], 1.25)
     return ok
@@ -230,16 +233,14 @@ def bench_site_scale(work: Path) -> bool:
     shipped = ladder_config(folder, folder / "framework", folder / "docs", worksheets=["html"])
     plain = plain_project(configs[1000], folder / "plain")
     plain_files = plain_project(shipped, folder / "plain-files")
-    warm = folder / "warm" / configs[1000].name
-    warm.parent.mkdir()
-    shutil.copyfile(configs[1000], warm)
+    (folder / "warm").mkdir()  # the worksheets' cache folder, kept from a build before the timed ones
+    warm = ladder_config(folder / "warm", folder / "framework", folder / "docs", worksheets=["html"])
     mkdocs_build(warm, warm.parent / "site")
     runs = race(
         {
             "1000": lambda: mkdocs_build(configs[1000], folder / "site"),
             "plain": lambda: mkdocs_build(plain, folder / "plain-site", strict=False),
             "2000": lambda: mkdocs_build(configs[2000], configs[2000].parent / "site"),
-            "warm": lambda: mkdocs_build(warm, warm.parent / "site", warm=True),
         },
         RUNS_LARGE,
     )
@@ -247,6 +248,7 @@ def bench_site_scale(work: Path) -> bool:
         {
             "shipped": lambda: mkdocs_build(shipped, folder / "shipped-site"),
             "plain_files": lambda: mkdocs_build(plain_files, folder / "plain-files-site", strict=False),
+            "warm": lambda: mkdocs_build(warm, warm.parent / "site", warm=True),
         },
         RUNS_LARGE,
     )
@@ -265,7 +267,6 @@ def bench_site_scale(work: Path) -> bool:
         ok &= within
     seconds_line("plain Material over the 1,000 pages", best(runs["plain"]))
     ok &= ratio_line("1,000 pages / plain", runs["1000"], runs["plain"], 1.1)
-    ratio_line("the same with the cache a previous build left", runs["warm"], runs["plain"], 1.1)
     ok &= ratio_line("2,000 / 1,000 pages", runs["2000"], runs["1000"], 2.1)
     worksheets = len(list((folder / "shipped-site" / "worksheets").rglob("*.html")))
     seconds_line(
@@ -275,6 +276,7 @@ def bench_site_scale(work: Path) -> bool:
     ok &= ratio_line(
         "with worksheets / plain with the same files", with_files["shipped"], with_files["plain_files"], 1.3
     )
+    ratio_line("the same with the cache a previous build left", with_files["warm"], with_files["plain_files"], 1.3)
     return ok
 
 
