@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ladder.load import SCHEMA_FOLDER, Document
-from ladder.model import Framework, Level
+from ladder.model import Framework, Level, compared
 from ladder.problems import Problem, Severity, did_you_mean
 
 # Every warning `ladder validate` gives, by its code: the one list of them (the README shows it).
@@ -182,7 +182,7 @@ def check_framework(framework: Framework, documents: dict[str, Document]) -> lis
                         "shared-code",
                     )
                 )
-            elif (namesake := named.setdefault(level.name.casefold(), level)) is not level:
+            elif (namesake := named.setdefault(compared(level.name), level)) is not level:
                 problems.append(
                     _warn(
                         documents[level.id],
