@@ -7,8 +7,10 @@ same to a tenth of a percent, on a busy machine as on an idle one. So it shows w
 does less work, where the timed ratios (site.py) cannot. It is not the goal: time is, and the
 time ratio comes out higher, because Ladder's Python runs fewer instructions a second than the
 Markdown conversion that makes up most of plain Material's build. Under Valgrind a build runs
-about 25 times slower, so only the bundled handbook is counted, once per build. Valgrind counts
-the build's own process: the `git` commands mkdocs-macros and Ladder run are not in the count.
+about 25 times slower, so `make bench` counts only the bundled handbook, once per build; the
+1,000-page count (bench_work_scale) takes about twenty minutes and runs when asked for by name.
+Valgrind counts the build's own process: the `git` commands mkdocs-macros and Ladder run are not
+in the count.
 """
 
 from __future__ import annotations
@@ -18,14 +20,23 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from benchmarks.site import QUIET, ROOT, build_command, ladder_config, plain_project, with_macros_plugin
+from benchmarks.generate import write_framework
+from benchmarks.site import (
+    QUIET,
+    ROOT,
+    SHAPE_1000,
+    build_command,
+    ladder_config,
+    plain_project,
+    with_macros_plugin,
+)
 
 COUNT = re.compile(r"I\s+refs:\s+([\d,]+)")  # cachegrind's summary line: "I   refs:  10,742,279,227"
 
 
-def instructions(config: Path, site_dir: Path) -> int:
-    """The instructions of one cold `mkdocs build` (cache folder emptied first)."""
-    build = build_command(config, site_dir)
+def instructions(config: Path, site_dir: Path, *, warm: bool = False) -> int:
+    """The instructions of one cold `mkdocs build` (cache folder emptied first; kept, with `warm`)."""
+    build = build_command(config, site_dir, warm=warm)
     counter = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
     result = subprocess.run([*counter, *build], capture_output=True, text=True, env=QUIET, check=False)
     found = COUNT.search(result.stderr)
@@ -65,3 +76,25 @@ def bench_work(work: Path) -> bool:
         beside = f" (the time goal: <= {goal:g}x)" if goal is not None else ""
         print(f"  {label}: {count[ours] / count[theirs]:.3f}x the instructions{beside}")
     return True  # time decides the goals (site.py); this shows how much work lies behind them
+
+
+def bench_work_scale(work: Path) -> bool:
+    """The instructions of the 1,000-page shape (site.SHAPE_1000), empty cache and with the cache the
+    build before left, against plain Material over the same pages: whether the time ratio of
+    `site-scale` is work or the machine, and how much of the work the cache saves."""
+    print("work-scale: the 1,000-page shape, machine instructions of one build each (Valgrind)")
+    if shutil.which("valgrind") is None:
+        print("  skipped: Valgrind is not installed (apt-get install valgrind)")
+        return True
+    folder = work / "work-scale"
+    config = ladder_config(folder, write_framework(folder / "framework", SHAPE_1000), worksheets=[])
+    plain = plain_project(config, folder / "plain")
+    empty = instructions(config, folder / "site")
+    cached = instructions(config, folder / "site", warm=True)  # the cache the build above left
+    theirs = instructions(plain, folder / "plain-site")
+    for label, count in (("empty cache", empty), ("with cache", cached), ("plain Material", theirs)):
+        print(f"  {label}: {count / 1e9:.2f} billion")
+    print(f"  1,000 pages / plain, empty cache: {empty / theirs:.3f}x the instructions (the time goal: <= 1.1x)")
+    print(f"  with cache / plain: {cached / theirs:.3f}x the instructions")
+    print(f"  checking, laying out and exporting, the work the cache saves: {(empty - cached) / theirs:.1%} of plain")
+    return True  # time decides the goal (site.py)
